@@ -1,0 +1,66 @@
+package io.offloadctl.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns settings written with legacy or kernel names into a {@link FeatureRequest} for one
+ * interface, expanding legacy names exactly as {@code ethtool -K} does. Rejects unknown names
+ * (with the closest known ones) and settings that contradict each other.
+ */
+public final class FeatureRequestResolver {
+
+    private FeatureRequestResolver() {
+    }
+
+    public static FeatureRequest resolve(List<Setting> settings, FeatureTable table) {
+        Map<String, Boolean> wanted = new LinkedHashMap<>();
+        Map<String, Setting> origin = new LinkedHashMap<>();
+        for (Setting setting : settings) {
+            for (String kernelName : expand(setting.name(), table)) {
+                Setting earlier = origin.putIfAbsent(kernelName, setting);
+                if (earlier != null && earlier.on() != setting.on()) {
+                    throw new OffloadException(ErrorKind.INVALID_ARGUMENT, String.format(
+                            "contradictory settings: '%s' and '%s' both set %s", earlier, setting, kernelName));
+                }
+                wanted.put(kernelName, setting.on());
+            }
+        }
+        return new FeatureRequest(wanted);
+    }
+
+    /** The kernel feature names one argument stands for on this interface. */
+    public static List<String> expand(String argument, FeatureTable table) {
+        Optional<LegacyFlag> legacy = LegacyFlags.named(argument);
+        if (legacy.isPresent()) {
+            List<String> members = table.names().stream().filter(legacy.get()::matches).toList();
+            if (members.isEmpty()) {
+                throw new OffloadException(ErrorKind.NOT_SUPPORTED, String.format(
+                        "'%s' stands for %s, which this kernel does not have", argument,
+                        legacy.get().kernelPattern()));
+            }
+            return members;
+        }
+        if (table.feature(argument).isPresent()) {
+            return List.of(argument);
+        }
+        throw unknownFeature(argument, table);
+    }
+
+    private static OffloadException unknownFeature(String argument, FeatureTable table) {
+        List<String> known = new ArrayList<>(table.names());
+        LegacyFlags.all().forEach(flag -> {
+            known.add(flag.shortName());
+            known.add(flag.longName());
+        });
+        List<String> closest = NameSuggestions.closest(argument, known);
+        String hint = closest.isEmpty()
+                ? "; 'offloadctl show " + table.interfaceName() + "' lists the features"
+                : "; did you mean " + String.join(", ", closest) + "?";
+        return new OffloadException(ErrorKind.NOT_FOUND,
+                "unknown feature '" + argument + "'" + hint);
+    }
+}

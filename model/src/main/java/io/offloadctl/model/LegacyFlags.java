@@ -1,0 +1,46 @@
+package io.offloadctl.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one table of ethtool's legacy offload names, in ethtool's order (which is also the order
+ * {@code ethtool -k} prints them in). Everything that expands or groups legacy names reads it.
+ */
+public final class LegacyFlags {
+
+    /** udp-fragmentation-offload: kept for expansion, never printed (no kernel with ETHTOOL_*FEATURES has UFO). */
+    public static final String UFO = "ufo";
+
+    private static final List<LegacyFlag> TABLE = List.of(
+            new LegacyFlag("rx", "rx-checksumming", "rx-checksum"),
+            new LegacyFlag("tx", "tx-checksumming", "tx-checksum-*"),
+            new LegacyFlag("sg", "scatter-gather", "tx-scatter-gather*"),
+            new LegacyFlag("tso", "tcp-segmentation-offload", "tx-tcp*-segmentation"),
+            new LegacyFlag(UFO, "udp-fragmentation-offload", "tx-udp-fragmentation"),
+            new LegacyFlag("gso", "generic-segmentation-offload", "tx-generic-segmentation"),
+            new LegacyFlag("gro", "generic-receive-offload", "rx-gro"),
+            new LegacyFlag("lro", "large-receive-offload", "rx-lro"),
+            new LegacyFlag("rxvlan", "rx-vlan-offload", "rx-vlan-hw-parse"),
+            new LegacyFlag("txvlan", "tx-vlan-offload", "tx-vlan-hw-insert"),
+            new LegacyFlag("ntuple", "ntuple-filters", "rx-ntuple-filter"),
+            new LegacyFlag("rxhash", "receive-hashing", "rx-hashing"));
+
+    private LegacyFlags() {
+    }
+
+    /** Every flag, in ethtool's order. */
+    public static List<LegacyFlag> all() {
+        return TABLE;
+    }
+
+    /** The flag a command-line or REST argument names by its short or long name. */
+    public static Optional<LegacyFlag> named(String argument) {
+        return TABLE.stream().filter(flag -> flag.isNamed(argument)).findFirst();
+    }
+
+    /** The flag whose pattern a kernel feature string matches first, as ethtool groups them. */
+    public static Optional<LegacyFlag> groupOf(String kernelName) {
+        return TABLE.stream().filter(flag -> flag.matches(kernelName)).findFirst();
+    }
+}

@@ -1,0 +1,56 @@
+package io.offloadctl.node.cli;
+
+import java.io.PrintWriter;
+
+import io.offloadctl.model.OffloadException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/** Builds the one CommandLine that main and the tests use, with offloadctl's error handling. */
+public final class Cli {
+
+    private Cli() {
+    }
+
+    public static CommandLine commandLine() {
+        return new CommandLine(new OffloadctlCommand())
+                .setParameterExceptionHandler(Cli::usageError)
+                .setExecutionExceptionHandler(new ErrorReporter());
+    }
+
+    /** A short message and where to read more, instead of the whole usage text. */
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println("offloadctl: " + e.getMessage());
+        String path = cmd.getCommandSpec().qualifiedName();
+        err.println("See '" + path + " --help'");
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    /** Prints an error in one line and maps it to the command's exit code. */
+    private static final class ErrorReporter implements IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parseResult) {
+            PrintWriter err = cmd.getErr();
+            if (!(e instanceof OffloadException error)) {
+                err.println("offloadctl: internal error: " + e);
+                e.printStackTrace(err);
+                err.flush();
+                return ExitCodes.FAILURE;
+            }
+            err.println("offloadctl: " + error.getMessage());
+            for (Throwable suppressed : error.getSuppressed()) {
+                err.println("offloadctl: also: " + suppressed.getMessage());
+            }
+            err.flush();
+            return cmd.getCommand() instanceof ErrorExitCodes codes
+                    ? codes.exitCodeFor(error.kind())
+                    : ExitCodes.FAILURE;
+        }
+    }
+}

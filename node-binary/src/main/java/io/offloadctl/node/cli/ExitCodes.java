@@ -1,0 +1,23 @@
+package io.offloadctl.node.cli;
+
+import io.offloadctl.model.ErrorKind;
+
+/** offloadctl's exit codes. {@code set} uses the codes {@code ethtool -K} uses for the same outcomes. */
+public final class ExitCodes {
+    /** Done as asked. */
+    public static final int OK = 0;
+    /** Failed; for {@code set}: no requested feature could be changed, or the on/off arguments are wrong. */
+    public static final int FAILURE = 1;
+    /** The command line itself is wrong (unknown option, missing argument). */
+    public static final int USAGE = 2;
+    /** {@code set} was refused before or by the kernel (no such interface or feature, no permission): ethtool -K's 92. */
+    public static final int SET_REFUSED = 92;
+
+    private ExitCodes() {
+    }
+
+    /** The exit code of {@code set} for an error of this kind. */
+    static int forSetError(ErrorKind kind) {
+        return kind == ErrorKind.INVALID_ARGUMENT || kind == ErrorKind.VERIFICATION ? FAILURE : SET_REFUSED;
+    }
+}

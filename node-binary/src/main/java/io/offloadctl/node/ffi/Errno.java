@@ -1,0 +1,14 @@
+package io.offloadctl.node.ffi;
+
+/** The errno values offloadctl tells apart (x86_64 Linux, asm-generic/errno-base.h and errno.h). */
+public final class Errno {
+    public static final int EPERM = 1;
+    public static final int ENOENT = 2;
+    public static final int EACCES = 13;
+    public static final int ENODEV = 19;
+    public static final int EINVAL = 22;
+    public static final int EOPNOTSUPP = 95;
+
+    private Errno() {
+    }
+}

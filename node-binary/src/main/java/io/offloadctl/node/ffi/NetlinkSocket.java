@@ -1,0 +1,59 @@
+package io.offloadctl.node.ffi;
+
+import java.lang.ref.Reference;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+import jnr.ffi.Pointer;
+
+/**
+ * An AF_NETLINK / NETLINK_ROUTE socket for rtnetlink requests. Like every socket it belongs to
+ * the network namespace of the thread that created it.
+ */
+public final class NetlinkSocket implements AutoCloseable {
+
+    private static final int AF_NETLINK = 16;
+    private static final int SOCK_RAW = 3;
+    private static final int SOCK_CLOEXEC = 0x80000;
+    private static final int NETLINK_ROUTE = 0;
+    private static final int RECEIVE_BUFFER = 64 * 1024;
+
+    private final int fd;
+    private final Pointer receiveBuffer = Native.allocateDirect(RECEIVE_BUFFER);
+
+    private NetlinkSocket(int fd) {
+        this.fd = fd;
+    }
+
+    /** Opens a socket in the network namespace of the calling thread. */
+    public static NetlinkSocket open() {
+        return new NetlinkSocket((int) Native.check(
+                Native.libc().socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE), "socket(AF_NETLINK)", null));
+    }
+
+    /** Sends one request to the kernel. */
+    public void send(ByteBuffer message) {
+        byte[] bytes = new byte[message.remaining()];
+        message.duplicate().get(bytes);
+        Pointer buffer = Native.allocateDirect(bytes.length);
+        buffer.put(0, bytes, 0, bytes.length);
+        try {
+            Native.check(Native.libc().send(fd, buffer, bytes.length, 0), "send(netlink)", null);
+        } finally {
+            Reference.reachabilityFence(buffer);
+        }
+    }
+
+    /** Receives one datagram, which may hold several netlink messages, as a little-endian buffer. */
+    public ByteBuffer receive() {
+        long length = Native.check(Native.libc().recv(fd, receiveBuffer, RECEIVE_BUFFER, 0), "recv(netlink)", null);
+        byte[] bytes = new byte[(int) length];
+        receiveBuffer.get(0, bytes, 0, bytes.length);
+        return ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder());
+    }
+
+    @Override
+    public void close() {
+        Native.libc().close(fd);
+    }
+}

@@ -1,0 +1,159 @@
+package io.offloadctl.node.ffi;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * RTM_GETLINK over a {@link NetlinkSocket}: every interface of the socket's namespace, with the
+ * attributes offloadctl reads. Layouts (linux/netlink.h, linux/rtnetlink.h, linux/if_link.h):
+ * nlmsghdr 16 bytes {len u32, type u16, flags u16, seq u32, pid u32}; ifinfomsg 16 bytes
+ * {family u8, pad u8, type u16, index s32, flags u32, change u32}; rtattr 4 bytes {len u16,
+ * type u16}; all aligned to 4 bytes.
+ */
+public final class RtnetlinkLinks {
+
+    private static final int NLMSG_HDRLEN = 16;
+    private static final int IFINFOMSG_LEN = 16;
+    private static final int RTA_HDRLEN = 4;
+
+    private static final short NLMSG_ERROR = 2;
+    private static final short NLMSG_DONE = 3;
+    private static final short RTM_NEWLINK = 16;
+    private static final short RTM_GETLINK = 18;
+    private static final short NLM_F_REQUEST = 0x1;
+    private static final short NLM_F_DUMP = 0x300;
+
+    private static final int IFLA_IFNAME = 3;
+    private static final int IFLA_MTU = 4;
+    private static final int IFLA_MASTER = 10;
+    private static final int IFLA_OPERSTATE = 16;
+    private static final int IFLA_LINKINFO = 18;
+    private static final int IFLA_STATS64 = 23;
+    private static final int IFLA_INFO_KIND = 1;
+    private static final int NLA_TYPE_MASK = 0x3fff;
+
+    /** struct rtnl_link_stats64, field by field, under the names of /sys/class/net/IFACE/statistics. */
+    private static final List<String> STATS64_FIELDS = List.of(
+            "rx_packets", "tx_packets", "rx_bytes", "tx_bytes", "rx_errors", "tx_errors", "rx_dropped",
+            "tx_dropped", "multicast", "collisions", "rx_length_errors", "rx_over_errors", "rx_crc_errors",
+            "rx_frame_errors", "rx_fifo_errors", "rx_missed_errors", "tx_aborted_errors", "tx_carrier_errors",
+            "tx_fifo_errors", "tx_heartbeat_errors", "tx_window_errors", "rx_compressed", "tx_compressed",
+            "rx_nohandler");
+
+    private final NetlinkSocket socket;
+    private int sequence;
+
+    public RtnetlinkLinks(NetlinkSocket socket) {
+        this.socket = socket;
+    }
+
+    /** Every interface of the namespace, in the kernel's order (by index). */
+    public List<LinkRecord> dump() {
+        int seq = ++sequence;
+        socket.send(dumpRequest(seq));
+        List<LinkRecord> links = new ArrayList<>();
+        while (true) {
+            ByteBuffer datagram = socket.receive();
+            while (datagram.remaining() >= NLMSG_HDRLEN) {
+                int start = datagram.position();
+                int length = datagram.getInt(start);
+                short type = datagram.getShort(start + 4);
+                if (length < NLMSG_HDRLEN || start + length > datagram.limit()) {
+                    throw new NativeCallException("RTM_GETLINK", null, Errno.EINVAL, "malformed netlink message");
+                }
+                if (type == NLMSG_DONE) {
+                    return links;
+                }
+                if (type == NLMSG_ERROR) {
+                    int errno = -datagram.getInt(start + NLMSG_HDRLEN);
+                    throw new NativeCallException("RTM_GETLINK", null, errno, Native.libc().strerror(errno));
+                }
+                if (type == RTM_NEWLINK && datagram.getInt(start + 8) == seq) {
+                    links.add(parseLink(datagram.slice(start, length).order(datagram.order())));
+                }
+                datagram.position(Math.min(datagram.limit(), start + align(length)));
+            }
+        }
+    }
+
+    private static ByteBuffer dumpRequest(int seq) {
+        ByteBuffer request = ByteBuffer.allocate(NLMSG_HDRLEN + IFINFOMSG_LEN).order(ByteOrder.nativeOrder());
+        request.putInt(NLMSG_HDRLEN + IFINFOMSG_LEN).putShort(RTM_GETLINK).putShort((short) (NLM_F_REQUEST | NLM_F_DUMP))
+                .putInt(seq).putInt(0);
+        request.put(new byte[IFINFOMSG_LEN]);
+        return request.flip();
+    }
+
+    static LinkRecord parseLink(ByteBuffer message) {
+        int arpType = Short.toUnsignedInt(message.getShort(NLMSG_HDRLEN + 2));
+        int index = message.getInt(NLMSG_HDRLEN + 4);
+        int flags = message.getInt(NLMSG_HDRLEN + 8);
+        String name = null;
+        String kind = null;
+        int mtu = 0;
+        int operState = 0;
+        int master = 0;
+        Map<String, Long> stats = new LinkedHashMap<>();
+        int offset = NLMSG_HDRLEN + IFINFOMSG_LEN;
+        while (offset + RTA_HDRLEN <= message.limit()) {
+            int length = Short.toUnsignedInt(message.getShort(offset));
+            int type = message.getShort(offset + 2) & NLA_TYPE_MASK;
+            if (length < RTA_HDRLEN || offset + length > message.limit()) {
+                break;
+            }
+            int payload = offset + RTA_HDRLEN;
+            int payloadLength = length - RTA_HDRLEN;
+            switch (type) {
+                case IFLA_IFNAME -> name = string(message, payload, payloadLength);
+                case IFLA_MTU -> mtu = message.getInt(payload);
+                case IFLA_MASTER -> master = message.getInt(payload);
+                case IFLA_OPERSTATE -> operState = Byte.toUnsignedInt(message.get(payload));
+                case IFLA_LINKINFO -> kind = linkKind(message, payload, payloadLength);
+                case IFLA_STATS64 -> {
+                    for (int i = 0; i < STATS64_FIELDS.size() && (i + 1) * 8 <= payloadLength; i++) {
+                        stats.put(STATS64_FIELDS.get(i), message.getLong(payload + i * 8));
+                    }
+                }
+                default -> {
+                }
+            }
+            offset += align(length);
+        }
+        return new LinkRecord(index, name, arpType, flags, mtu, operState, master, kind, stats);
+    }
+
+    private static String linkKind(ByteBuffer message, int start, int length) {
+        int offset = start;
+        while (offset + RTA_HDRLEN <= start + length) {
+            int attrLength = Short.toUnsignedInt(message.getShort(offset));
+            int type = message.getShort(offset + 2) & NLA_TYPE_MASK;
+            if (attrLength < RTA_HDRLEN) {
+                return null;
+            }
+            if (type == IFLA_INFO_KIND) {
+                return string(message, offset + RTA_HDRLEN, attrLength - RTA_HDRLEN);
+            }
+            offset += align(attrLength);
+        }
+        return null;
+    }
+
+    private static String string(ByteBuffer message, int start, int length) {
+        int end = start;
+        while (end < start + length && message.get(end) != 0) {
+            end++;
+        }
+        byte[] bytes = new byte[end - start];
+        message.get(start, bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static int align(int length) {
+        return (length + 3) & ~3;
+    }
+}

@@ -1,0 +1,84 @@
+package io.offloadctl.node.kernel;
+
+import java.util.Map;
+
+import io.offloadctl.model.ChangeReport;
+import io.offloadctl.model.ErrorKind;
+import io.offloadctl.model.Feature;
+import io.offloadctl.model.FeatureRequest;
+import io.offloadctl.model.FeatureTable;
+import io.offloadctl.model.OffloadException;
+
+/**
+ * Changes features the way ethtool does: read, one ETHTOOL_SFEATURES, read again and compare.
+ * Also puts an interface back to a state read earlier.
+ */
+public final class FeatureWriter {
+
+    private final KernelSession session;
+    private final FeatureReader reader;
+
+    public FeatureWriter(KernelSession session) {
+        this.session = session;
+        this.reader = new FeatureReader(session);
+    }
+
+    public SetOutcome apply(String interfaceName, FeatureRequest request) {
+        return apply(reader.read(interfaceName), request);
+    }
+
+    /** Applies {@code request} to the interface whose current state is {@code before}. */
+    public SetOutcome apply(FeatureTable before, FeatureRequest request) {
+        String interfaceName = before.interfaceName();
+        int[] valid = new int[before.wordCount()];
+        int[] requested = new int[before.wordCount()];
+        for (Map.Entry<String, Boolean> wanted : request.wanted().entrySet()) {
+            Feature feature = before.feature(wanted.getKey()).orElseThrow(() -> new OffloadException(
+                    ErrorKind.INVALID_ARGUMENT, "'" + interfaceName + "' has no feature " + wanted.getKey()));
+            if (feature.neverChanged()) {
+                throw new OffloadException(ErrorKind.NOT_SUPPORTED,
+                        feature.name() + " can never be changed: the kernel keeps it fixed on every interface");
+            }
+            setBit(valid, feature.index());
+            if (wanted.getValue()) {
+                setBit(requested, feature.index());
+            }
+        }
+        KernelErrors.explained(session.namespace(), interfaceName,
+                () -> session.ethtool().setFeatures(interfaceName, valid, requested));
+        FeatureTable after = reader.read(interfaceName);
+        return new SetOutcome(interfaceName, request, before, after, ChangeReport.of(request, before, after));
+    }
+
+    /**
+     * Puts every changeable feature back to what {@code checkpoint} had requested, then checks
+     * that the active features match the checkpoint again.
+     */
+    public void restore(FeatureTable checkpoint) {
+        String interfaceName = checkpoint.interfaceName();
+        int[] valid = new int[checkpoint.wordCount()];
+        int[] requested = new int[checkpoint.wordCount()];
+        for (Feature feature : checkpoint.features()) {
+            if (feature.changeable()) {
+                setBit(valid, feature.index());
+                if (feature.requested()) {
+                    setBit(requested, feature.index());
+                }
+            }
+        }
+        KernelErrors.explained(session.namespace(), interfaceName,
+                () -> session.ethtool().setFeatures(interfaceName, valid, requested));
+        FeatureTable now = reader.read(interfaceName);
+        for (Feature was : checkpoint.features()) {
+            boolean active = now.feature(was.name()).map(Feature::active).orElse(!was.active());
+            if (active != was.active()) {
+                throw new OffloadException(ErrorKind.VERIFICATION, "restoring '" + interfaceName + "' left "
+                        + was.name() + " " + (active ? "on" : "off") + " where it was " + (was.active() ? "on" : "off"));
+            }
+        }
+    }
+
+    private static void setBit(int[] words, int index) {
+        words[index / 32] |= 1 << (index % 32);
+    }
+}

@@ -1,0 +1,82 @@
+package io.offloadctl.node.kernel;
+
+import java.util.List;
+
+import io.offloadctl.node.ffi.Ethtool;
+import io.offloadctl.node.ffi.EthtoolSocket;
+import io.offloadctl.node.ffi.NamespaceEntry;
+import io.offloadctl.node.ffi.NetlinkSocket;
+import io.offloadctl.node.ffi.RtnetlinkLinks;
+
+/**
+ * The kernel handles for one network namespace: an ethtool socket and an rtnetlink socket, both
+ * created inside that namespace, so every call through them reaches its interfaces and no
+ * other's. Also keeps the feature names, which the kernel shares across all interfaces.
+ */
+public final class KernelSession implements AutoCloseable {
+
+    private final NetworkNamespace namespace;
+    private final EthtoolSocket ethtoolSocket;
+    private final NetlinkSocket netlinkSocket;
+    private final Ethtool ethtool;
+    private final RtnetlinkLinks links;
+    private List<String> featureNames;
+
+    private KernelSession(NetworkNamespace namespace, Sockets sockets) {
+        this.namespace = namespace;
+        this.ethtoolSocket = sockets.ethtool();
+        this.netlinkSocket = sockets.netlink();
+        this.ethtool = new Ethtool(ethtoolSocket);
+        this.links = new RtnetlinkLinks(netlinkSocket);
+    }
+
+    public static KernelSession open(NetworkNamespace namespace) {
+        Sockets sockets = namespace.isCurrent()
+                ? Sockets.open()
+                : NamespaceEntry.callInside(namespace.file().toString(), Sockets::open);
+        return new KernelSession(namespace, sockets);
+    }
+
+    public NetworkNamespace namespace() {
+        return namespace;
+    }
+
+    public Ethtool ethtool() {
+        return ethtool;
+    }
+
+    public EthtoolSocket ethtoolSocket() {
+        return ethtoolSocket;
+    }
+
+    public RtnetlinkLinks links() {
+        return links;
+    }
+
+    /** The kernel's feature names by bit index, read once per session through {@code interfaceName}. */
+    List<String> featureNames(String interfaceName) {
+        if (featureNames == null) {
+            int count = ethtool.featureCount(interfaceName);
+            featureNames = List.copyOf(ethtool.featureNames(interfaceName, count));
+        }
+        return featureNames;
+    }
+
+    @Override
+    public void close() {
+        ethtoolSocket.close();
+        netlinkSocket.close();
+    }
+
+    private record Sockets(EthtoolSocket ethtool, NetlinkSocket netlink) {
+        static Sockets open() {
+            EthtoolSocket ethtool = EthtoolSocket.open();
+            try {
+                return new Sockets(ethtool, NetlinkSocket.open());
+            } catch (RuntimeException e) {
+                ethtool.close();
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.offloadctl.node.output;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.offloadctl.model.ChangeReport;
+import io.offloadctl.model.ErrorKind;
+import io.offloadctl.model.Feature;
+import io.offloadctl.model.FeatureTable;
+import io.offloadctl.model.LegacyFlag;
+import io.offloadctl.model.LegacyFlags;
+import io.offloadctl.model.OffloadException;
+
+/** The JSON forms of offloadctl's output. Maps are sorted so output and diffs are stable. */
+public final class Json {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    private Json() {
+    }
+
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new OffloadException(ErrorKind.BUG, "cannot write JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** One interface's features, keyed by kernel name. */
+    public record InterfaceFeatures(String name, Map<String, FeatureState> features) {
+        public static InterfaceFeatures of(FeatureTable table) {
+            Map<String, FeatureState> features = new TreeMap<>();
+            table.features().forEach(f -> features.put(f.name(), FeatureState.of(f)));
+            return new InterfaceFeatures(table.interfaceName(), features);
+        }
+    }
+
+    /** One feature: its state and the legacy group (ethtool's long name) it is shown under, or null. */
+    public record FeatureState(boolean active, boolean requested, boolean available, boolean changeable,
+                               boolean fixed, String group) {
+        static FeatureState of(Feature f) {
+            return new FeatureState(f.active(), f.requested(), f.available(), f.changeable(), f.fixed(),
+                    LegacyFlags.groupOf(f.name()).map(LegacyFlag::longName).orElse(null));
+        }
+    }
+
+    /** The outcome of a set on one interface. */
+    public record SetResult(String name, boolean couldNotChangeAny, List<ChangeReport.Line> actualChanges,
+                            Map<String, Boolean> requested) {
+        public static SetResult of(String name, ChangeReport report, Map<String, Boolean> requested) {
+            return new SetResult(name, report.nothingChanged(), report.lines(), new TreeMap<>(requested));
+        }
+    }
+}
