@@ -1,31 +1,35 @@
 #!/usr/bin/env bash
 # Writes target/offloadctl, the launcher of the JVM build, and trains the JDK's AOT cache for it
-# so that every later start loads and links its classes from the cache instead of from the jars.
-# Usage: make-launcher.sh TARGET_DIR JAVA_HOME
+# so that every later start maps its classes, already parsed and linked, from the cache.
+# Usage: make-launcher.sh TARGET_DIR JAVA_HOME RUNNER_JAR_NAME
 set -euo pipefail
 target=$1
 java_home=$2
-app=$target/quarkus-app
+jar=$3
 launcher=$target/offloadctl
+cache=$target/offloadctl.aot
+# C1 only and the serial GC: a short-lived command gains nothing from C2 or a parallel GC.
+jvm_options="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss1m -XX:-UsePerfData -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
 
 cat > "$launcher" <<LAUNCHER
 #!/bin/sh
 # offloadctl launcher for the JVM build (the native binary replaces this file when built).
+# OFFLOADCTL_JAVA picks another java; OFFLOADCTL_NO_AOT=1 starts without the AOT cache.
 here=\$(CDPATH= cd -- "\$(dirname -- "\$0")" && pwd)
 java="\${OFFLOADCTL_JAVA:-$java_home/bin/java}"
-cache="\$here/quarkus-app/offloadctl.aot"
 aot=""
-[ -r "\$cache" ] && aot="-XX:AOTCache=\$cache"
-exec "\$java" \$aot -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss1m -XX:-UsePerfData \\
-  -Djava.util.logging.manager=org.jboss.logmanager.LogManager \\
-  -jar "\$here/quarkus-app/quarkus-run.jar" "\$@"
+[ -r "\$here/offloadctl.aot" ] && [ -z "\${OFFLOADCTL_NO_AOT:-}" ] && aot="-XX:AOTCache=\$here/offloadctl.aot"
+exec "\$java" \$aot $jvm_options -jar "\$here/$jar" "\$@"
 LAUNCHER
 chmod 755 "$launcher"
 
-# Training: the commands people run most, read-only, on the loopback interface.
-rm -f "$app/offloadctl.aot"
-"$java_home/bin/java" -XX:AOTCacheOutput="$app/offloadctl.aot" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
-  -Xss1m -XX:-UsePerfData -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
-  -jar "$app/quarkus-run.jar" show lo > /dev/null 2>"$target/aot-training.log" \
-  || { echo "make-launcher: AOT training run failed, launcher works without the cache:"; cat "$target/aot-training.log"; rm -f "$app/offloadctl.aot"; }
+# Training run: a read-only `show` of the loopback interface loads what every command needs.
+rm -f "$cache"
+# shellcheck disable=SC2086
+if ! "$java_home/bin/java" -XX:AOTCacheOutput="$cache" $jvm_options -jar "$target/$jar" show lo \
+    > /dev/null 2> "$target/aot-training.log"; then
+  echo "make-launcher: the AOT training run failed; the launcher works without the cache:"
+  cat "$target/aot-training.log"
+  rm -f "$cache"
+fi
 echo "make-launcher: wrote $launcher"
