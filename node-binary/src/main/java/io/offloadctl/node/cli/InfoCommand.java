@@ -9,36 +9,23 @@ import io.offloadctl.node.kernel.KernelSession;
 import io.offloadctl.node.output.InfoText;
 import io.offloadctl.node.output.Json;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code offloadctl info IFACE}: driver, link, placement and counters of one interface. */
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = "Show driver information (as 'ethtool -i'), MTU, speed, duplex, link, operational state, "
                 + "kind, bridge or bond master and the interface counters.")
-final class InfoCommand implements Callable<Integer> {
-
-    @ParentCommand
-    OffloadctlCommand top;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    JsonOption output;
+final class InfoCommand extends NamespacedCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "IFACE", description = "The interface.")
     String interfaceName;
 
     @Override
     public Integer call() {
-        try (KernelSession session = KernelSession.open(top.namespace())) {
+        try (KernelSession session = openSession()) {
             InterfaceInfo info = new InterfaceInspector(session).info(interfaceName);
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(output.json ? Json.write(info) : InfoText.render(info));
+            PrintWriter out = out();
+            out.print(json() ? Json.write(info) : InfoText.render(info));
             out.flush();
             return ExitCodes.OK;
         }

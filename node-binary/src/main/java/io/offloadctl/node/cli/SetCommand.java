@@ -21,12 +21,8 @@ import io.offloadctl.node.kernel.SetOutcome;
 import io.offloadctl.node.output.ChangeText;
 import io.offloadctl.node.output.Json;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code offloadctl set IFACE NAME on|off ...}: changes features as {@code ethtool -K} does. */
 @Command(name = "set", mixinStandardHelpOptions = true,
@@ -37,16 +33,7 @@ import picocli.CommandLine.Spec;
                 "Several interfaces, comma-separated, change all-or-nothing: if one fails, all are put back."},
         footer = {"", "Exit codes (as ethtool -K): 0 done; 1 no requested feature could be changed, or bad arguments; "
                 + "92 refused (no such interface or feature, fixed by the kernel, no permission)."})
-final class SetCommand implements Callable<Integer>, ErrorExitCodes {
-
-    @ParentCommand
-    OffloadctlCommand top;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    JsonOption output;
+final class SetCommand extends NamespacedCommand implements Callable<Integer>, ErrorExitCodes {
 
     @Option(names = "--dry-run", description = "Show what would change and change nothing.")
     boolean dryRun;
@@ -61,7 +48,7 @@ final class SetCommand implements Callable<Integer>, ErrorExitCodes {
     public Integer call() {
         List<Setting> settings = SettingArguments.parse(arguments);
         List<String> interfaceNames = Arrays.stream(targets.split(",", -1)).distinct().toList();
-        try (KernelSession session = KernelSession.open(top.namespace())) {
+        try (KernelSession session = openSession()) {
             FeatureReader reader = new FeatureReader(session);
             Map<String, FeatureTable> before = new LinkedHashMap<>();
             Map<String, FeatureRequest> requests = new LinkedHashMap<>();
@@ -82,10 +69,10 @@ final class SetCommand implements Callable<Integer>, ErrorExitCodes {
     }
 
     private int printPlans(Map<String, FeatureTable> before, Map<String, FeatureRequest> requests) {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         before.forEach((name, table) -> {
             var plan = requests.get(name).plan(table);
-            out.print(output.json ? Json.write(Map.of("interface", name, "wouldChange", plan))
+            out.print(json() ? Json.write(Map.of("interface", name, "wouldChange", plan))
                     : ChangeText.renderPlan(name, plan));
         });
         out.flush();
@@ -93,12 +80,12 @@ final class SetCommand implements Callable<Integer>, ErrorExitCodes {
     }
 
     private int printOutcomes(List<SetOutcome> outcomes) {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         boolean allFailed = true;
         for (SetOutcome outcome : outcomes) {
             allFailed &= outcome.report().nothingChanged();
-            if (output.json) {
+            if (json()) {
                 out.print(Json.write(Json.SetResult.of(outcome.interfaceName(), outcome.report(),
                         outcome.request().wanted())));
                 continue;

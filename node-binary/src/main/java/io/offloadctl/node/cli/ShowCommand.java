@@ -11,38 +11,25 @@ import io.offloadctl.node.kernel.KernelSession;
 import io.offloadctl.node.output.FeatureText;
 import io.offloadctl.node.output.Json;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code offloadctl show [IFACE...]}: the features of interfaces, as {@code ethtool -k} prints them. */
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = "Show the offload features of interfaces exactly as 'ethtool -k' does. "
                 + "Without an interface, every interface of the namespace.")
-final class ShowCommand implements Callable<Integer> {
-
-    @ParentCommand
-    OffloadctlCommand top;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    JsonOption output;
+final class ShowCommand extends NamespacedCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "IFACE", arity = "0..*", description = "Interfaces to show (default: all).")
     List<String> interfaces = List.of();
 
     @Override
     public Integer call() {
-        try (KernelSession session = KernelSession.open(top.namespace())) {
+        try (KernelSession session = openSession()) {
             List<String> names = interfaces.isEmpty() ? new InterfaceInspector(session).names() : interfaces;
             FeatureReader reader = new FeatureReader(session);
             List<FeatureTable> tables = names.stream().map(reader::read).toList();
-            PrintWriter out = spec.commandLine().getOut();
-            if (output.json) {
+            PrintWriter out = out();
+            if (json()) {
                 out.print(Json.write(tables.stream().map(Json.InterfaceFeatures::of).toList()));
             } else {
                 for (int i = 0; i < tables.size(); i++) {

@@ -30,8 +30,7 @@ public final class FeatureWriter {
     /** Applies {@code request} to the interface whose current state is {@code before}. */
     public SetOutcome apply(FeatureTable before, FeatureRequest request) {
         String interfaceName = before.interfaceName();
-        int[] valid = new int[before.wordCount()];
-        int[] requested = new int[before.wordCount()];
+        SetRequestBits bits = new SetRequestBits(before.wordCount());
         for (Map.Entry<String, Boolean> wanted : request.wanted().entrySet()) {
             Feature feature = before.feature(wanted.getKey()).orElseThrow(() -> new OffloadException(
                     ErrorKind.INVALID_ARGUMENT, "'" + interfaceName + "' has no feature " + wanted.getKey()));
@@ -39,14 +38,9 @@ public final class FeatureWriter {
                 throw new OffloadException(ErrorKind.NOT_SUPPORTED,
                         feature.name() + " can never be changed: the kernel keeps it fixed on every interface");
             }
-            setBit(valid, feature.index());
-            if (wanted.getValue()) {
-                setBit(requested, feature.index());
-            }
+            bits.request(feature, wanted.getValue());
         }
-        KernelErrors.explained(session.namespace(), interfaceName,
-                () -> session.ethtool().setFeatures(interfaceName, valid, requested));
-        FeatureTable after = reader.read(interfaceName);
+        FeatureTable after = send(interfaceName, bits);
         return new SetOutcome(interfaceName, request, before, after, ChangeReport.of(request, before, after));
     }
 
@@ -56,19 +50,10 @@ public final class FeatureWriter {
      */
     public void restore(FeatureTable checkpoint) {
         String interfaceName = checkpoint.interfaceName();
-        int[] valid = new int[checkpoint.wordCount()];
-        int[] requested = new int[checkpoint.wordCount()];
-        for (Feature feature : checkpoint.features()) {
-            if (feature.changeable()) {
-                setBit(valid, feature.index());
-                if (feature.requested()) {
-                    setBit(requested, feature.index());
-                }
-            }
-        }
-        KernelErrors.explained(session.namespace(), interfaceName,
-                () -> session.ethtool().setFeatures(interfaceName, valid, requested));
-        FeatureTable now = reader.read(interfaceName);
+        SetRequestBits bits = new SetRequestBits(checkpoint.wordCount());
+        checkpoint.features().stream().filter(Feature::changeable)
+                .forEach(feature -> bits.request(feature, feature.requested()));
+        FeatureTable now = send(interfaceName, bits);
         for (Feature was : checkpoint.features()) {
             boolean active = now.feature(was.name()).map(Feature::active).orElse(!was.active());
             if (active != was.active()) {
@@ -78,7 +63,26 @@ public final class FeatureWriter {
         }
     }
 
-    private static void setBit(int[] words, int index) {
-        words[index / 32] |= 1 << (index % 32);
+    /** One ETHTOOL_SFEATURES, then a fresh read. */
+    private FeatureTable send(String interfaceName, SetRequestBits bits) {
+        KernelErrors.explained(session.namespace(), interfaceName,
+                () -> session.ethtool().setFeatures(interfaceName, bits.valid(), bits.requested()));
+        return reader.read(interfaceName);
+    }
+
+    /** The {valid, requested} bitmaps of one ETHTOOL_SFEATURES call. */
+    private record SetRequestBits(int[] valid, int[] requested) {
+        SetRequestBits(int wordCount) {
+            this(new int[wordCount], new int[wordCount]);
+        }
+
+        void request(Feature feature, boolean on) {
+            int word = feature.index() / 32;
+            int bit = 1 << (feature.index() % 32);
+            valid[word] |= bit;
+            if (on) {
+                requested[word] |= bit;
+            }
+        }
     }
 }
