@@ -16,11 +16,20 @@ public final class FeatureRequestResolver {
     private FeatureRequestResolver() {
     }
 
+    /** Resolves against the features one interface has. */
     public static FeatureRequest resolve(List<Setting> settings, FeatureTable table) {
+        return resolve(settings, table.names(), "'offloadctl show " + table.interfaceName() + "' lists the features");
+    }
+
+    /**
+     * Resolves against a list of known kernel names (in bit order); {@code listHint} tells people
+     * where to find the names when nothing close to a mistyped one exists.
+     */
+    public static FeatureRequest resolve(List<Setting> settings, List<String> knownNames, String listHint) {
         Map<String, Boolean> wanted = new LinkedHashMap<>();
         Map<String, Setting> origin = new LinkedHashMap<>();
         for (Setting setting : settings) {
-            for (String kernelName : expand(setting.name(), table)) {
+            for (String kernelName : expand(setting.name(), knownNames, listHint)) {
                 Setting earlier = origin.putIfAbsent(kernelName, setting);
                 if (earlier != null && earlier.on() != setting.on()) {
                     throw new OffloadException(ErrorKind.INVALID_ARGUMENT, String.format(
@@ -32,11 +41,11 @@ public final class FeatureRequestResolver {
         return new FeatureRequest(wanted);
     }
 
-    /** The kernel feature names one argument stands for on this interface. */
-    public static List<String> expand(String argument, FeatureTable table) {
+    /** The kernel feature names one argument stands for, among {@code knownNames}. */
+    public static List<String> expand(String argument, List<String> knownNames, String listHint) {
         Optional<LegacyFlag> legacy = LegacyFlags.named(argument);
         if (legacy.isPresent()) {
-            List<String> members = table.names().stream().filter(legacy.get()::matches).toList();
+            List<String> members = knownNames.stream().filter(legacy.get()::matches).toList();
             if (members.isEmpty()) {
                 throw new OffloadException(ErrorKind.NOT_SUPPORTED, String.format(
                         "'%s' stands for %s, which this kernel does not have", argument,
@@ -44,22 +53,20 @@ public final class FeatureRequestResolver {
             }
             return members;
         }
-        if (table.feature(argument).isPresent()) {
+        if (knownNames.contains(argument)) {
             return List.of(argument);
         }
-        throw unknownFeature(argument, table);
+        throw unknownFeature(argument, knownNames, listHint);
     }
 
-    private static OffloadException unknownFeature(String argument, FeatureTable table) {
-        List<String> known = new ArrayList<>(table.names());
+    private static OffloadException unknownFeature(String argument, List<String> knownNames, String listHint) {
+        List<String> known = new ArrayList<>(knownNames);
         LegacyFlags.all().forEach(flag -> {
             known.add(flag.shortName());
             known.add(flag.longName());
         });
         List<String> closest = NameSuggestions.closest(argument, known);
-        String hint = closest.isEmpty()
-                ? "; 'offloadctl show " + table.interfaceName() + "' lists the features"
-                : "; did you mean " + String.join(", ", closest) + "?";
+        String hint = closest.isEmpty() ? "; " + listHint : "; did you mean " + String.join(", ", closest) + "?";
         return new OffloadException(ErrorKind.NOT_FOUND,
                 "unknown feature '" + argument + "'" + hint);
     }

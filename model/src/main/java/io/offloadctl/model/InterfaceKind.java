@@ -1,30 +1,29 @@
 package io.offloadctl.model;
 
-/** What sort of device an interface is, as far as offload diagnosis cares. */
+/**
+ * What sort of device an interface is, as far as offload diagnosis cares. The constants are
+ * lower case because they are the words on the wire ({@code "kind": "veth"}).
+ */
 public enum InterfaceKind {
-    PHYSICAL, LOOPBACK, BRIDGE, BOND, VLAN, VETH, TAP, TUN, MACVLAN, MACVTAP, VXLAN, IFB, DUMMY, OTHER;
+    physical, loopback, bridge, bond, vlan, veth, tap, tun, macvlan, macvtap, vxlan, ifb, dummy, other;
 
     /** The kind for an rtnetlink IFLA_INFO_KIND string, before tap/tun and loopback are told apart. */
     public static InterfaceKind fromLinkKind(String linkKind) {
         if (linkKind == null) {
-            return PHYSICAL;
+            return physical;
         }
         return switch (linkKind) {
-            case "bridge" -> BRIDGE;
-            case "bond" -> BOND;
-            case "vlan" -> VLAN;
-            case "veth" -> VETH;
-            case "tun" -> TAP;
-            case "macvlan" -> MACVLAN;
-            case "macvtap" -> MACVTAP;
-            case "vxlan" -> VXLAN;
-            case "ifb" -> IFB;
-            case "dummy" -> DUMMY;
-            default -> OTHER;
+            case "bridge" -> bridge;
+            case "bond" -> bond;
+            case "vlan" -> vlan;
+            case "veth" -> veth;
+            case "tun" -> tap;
+            case "macvlan" -> macvlan;
+            case "macvtap" -> macvtap;
+            case "vxlan" -> vxlan;
+            case "ifb" -> ifb;
+            case "dummy" -> dummy;
+            default -> other;
         };
-    }
-
-    public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
     }
 }

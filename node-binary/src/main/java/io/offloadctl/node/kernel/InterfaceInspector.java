@@ -47,10 +47,10 @@ public final class InterfaceInspector {
 
     static InterfaceKind kindOf(LinkRecord link) {
         if ((link.flags() & LinkRecord.IFF_LOOPBACK) != 0) {
-            return InterfaceKind.LOOPBACK;
+            return InterfaceKind.loopback;
         }
         if ("tun".equals(link.linkKind()) && link.arpType() != LinkRecord.ARPHRD_ETHER) {
-            return InterfaceKind.TUN;
+            return InterfaceKind.tun;
         }
         return InterfaceKind.fromLinkKind(link.linkKind());
     }

@@ -23,7 +23,7 @@ public final class InfoText {
         } else {
             out.append(driverLines(driver));
         }
-        field(out, "kind", info.kind().label());
+        field(out, "kind", info.kind().name());
         field(out, "mtu", String.valueOf(info.mtu()));
         LinkState link = info.link();
         field(out, "speed", link.speedMbps() == null ? "Unknown!" : link.speedMbps() + "Mb/s");

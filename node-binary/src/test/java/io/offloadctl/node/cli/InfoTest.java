@@ -86,8 +86,8 @@ class InfoTest {
 
     @Test
     void kindMasterMtuAndOperstate() throws Exception {
-        Map<String, String> kinds = Map.of("lo", "LOOPBACK", "va", "VETH", "vb", "VETH", "br0", "BRIDGE",
-                "ifb0", "IFB", "tap0", "TAP");
+        Map<String, String> kinds = Map.of("lo", "loopback", "va", "veth", "vb", "veth", "br0", "bridge",
+                "ifb0", "ifb", "tap0", "tap");
         for (Map.Entry<String, String> expected : kinds.entrySet()) {
             JsonNode info = infoJson(expected.getKey());
             assertEquals(expected.getValue(), info.get("kind").asText(), expected.getKey());

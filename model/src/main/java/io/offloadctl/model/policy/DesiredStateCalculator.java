@@ -1,0 +1,57 @@
+package io.offloadctl.model.policy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.offloadctl.model.report.InterfaceReport;
+import io.offloadctl.model.report.NodeReport;
+
+/**
+ * Combines policies into one node's desired state. For each feature of each interface the
+ * selecting policy with the highest priority decides; policies of that same priority that
+ * disagree make a conflict, which is reported and leaves the feature out.
+ */
+public final class DesiredStateCalculator {
+
+    private DesiredStateCalculator() {
+    }
+
+    public static DesiredState calculate(NodeReport node, List<Policy> policies) {
+        List<Policy> forNode = policies.stream()
+                .filter(policy -> policy.selector().selectsNode(node.labels()))
+                .sorted(Comparator.comparingInt(Policy::priority).reversed().thenComparing(Policy::name))
+                .toList();
+        List<DesiredInterface> interfaces = new ArrayList<>();
+        List<PolicyConflict> conflicts = new ArrayList<>();
+        for (InterfaceReport iface : node.interfaces().stream().sorted(Comparator.comparing(InterfaceReport::name)).toList()) {
+            Map<String, List<Policy>> byFeature = new TreeMap<>();
+            forNode.stream().filter(policy -> policy.selector().selectsInterface(iface))
+                    .forEach(policy -> policy.features().keySet()
+                            .forEach(feature -> byFeature.computeIfAbsent(feature, f -> new ArrayList<>()).add(policy)));
+            Map<String, DesiredFeature> features = new TreeMap<>();
+            byFeature.forEach((feature, candidates) -> decide(iface.name(), feature, candidates, features, conflicts));
+            if (!features.isEmpty()) {
+                interfaces.add(new DesiredInterface(iface.name(), features));
+            }
+        }
+        return new DesiredState(interfaces, conflicts);
+    }
+
+    /** {@code candidates} are sorted by priority, highest first. */
+    private static void decide(String interfaceName, String feature, List<Policy> candidates,
+                               Map<String, DesiredFeature> features, List<PolicyConflict> conflicts) {
+        Policy winner = candidates.get(0);
+        List<Policy> top = candidates.stream().filter(p -> p.priority() == winner.priority()).toList();
+        boolean value = winner.features().get(feature);
+        if (top.stream().allMatch(p -> p.features().get(feature) == value)) {
+            features.put(feature, new DesiredFeature(value, winner.name(), winner.mode()));
+            return;
+        }
+        Map<String, Boolean> wants = new TreeMap<>();
+        top.forEach(p -> wants.put(p.name(), p.features().get(feature)));
+        conflicts.add(new PolicyConflict(interfaceName, feature, winner.priority(), wants));
+    }
+}

@@ -1,0 +1,23 @@
+package io.offloadctl.model.policy;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A desired-state rule: which interfaces, which features on or off, how strongly, enforced or audited. */
+@Schema(description = "A policy: the features to turn on or off on the interfaces its selector picks.")
+public record Policy(
+        @Schema(description = "Unique name: lower-case letters, digits and dashes.", examples = "bridge-ports-no-gro", required = true) String name,
+        @Schema(description = "Why the policy exists, for the next operator.", examples = "Harvester on bnxt_en: GRO/GSO collapse cross-node throughput") String description,
+        @Schema(description = "Higher wins when policies disagree on a feature; equal priorities that disagree are a conflict.", examples = "100") int priority,
+        @Schema(description = "enforce or audit.", required = true) PolicyMode mode,
+        @Schema(description = "Which nodes and interfaces the policy applies to; omitted means all.") Selector selector,
+        @Schema(description = "Features to set, by kernel name or ethtool legacy name (gro, gso, tso, lro, sg, ...); stored as kernel names.",
+                examples = "{\"gro\": false, \"gso\": false}", required = true) Map<String, Boolean> features) {
+
+    public Policy {
+        selector = selector == null ? Selector.ALL : selector;
+        features = features == null ? Map.of() : new TreeMap<>(features);
+    }
+}

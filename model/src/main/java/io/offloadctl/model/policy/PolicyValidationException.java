@@ -1,0 +1,23 @@
+package io.offloadctl.model.policy;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.offloadctl.model.ErrorKind;
+import io.offloadctl.model.OffloadException;
+
+/** A policy that cannot be stored, with every field that is wrong. */
+public final class PolicyValidationException extends OffloadException {
+
+    private final List<Violation> violations;
+
+    public PolicyValidationException(List<Violation> violations) {
+        super(ErrorKind.INVALID_ARGUMENT, violations.stream().map(v -> v.field() + ": " + v.message())
+                .collect(Collectors.joining("; ")));
+        this.violations = List.copyOf(violations);
+    }
+
+    public List<Violation> violations() {
+        return violations;
+    }
+}

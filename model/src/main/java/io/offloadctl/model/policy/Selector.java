@@ -1,0 +1,51 @@
+package io.offloadctl.model.policy;
+
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.offloadctl.model.InterfaceKind;
+import io.offloadctl.model.report.InterfaceReport;
+
+/**
+ * Which nodes and which of their interfaces a policy applies to. Every part that is given must
+ * match; an empty part matches everything. Within a list, any entry may match.
+ */
+@Schema(description = "Which nodes (by labels) and which interfaces (by name glob, driver, kind) a policy applies to. "
+        + "Every given part must match; an empty part matches everything.")
+public record Selector(
+        @Schema(description = "Labels the node must have with exactly these values.", examples = "{\"role\": \"hypervisor\"}") Map<String, String> matchLabels,
+        @Schema(description = "Further label requirements, all of which must hold.") List<LabelRequirement> matchExpressions,
+        @Schema(description = "Interface name globs (*, ?, [...]); any may match.", examples = "[\"eno*\", \"br0\"]") List<String> interfaces,
+        @Schema(description = "Driver names; any may match.", examples = "[\"bnxt_en\"]") List<String> drivers,
+        @Schema(description = "Interface kinds; any may match.", examples = "[\"physical\", \"bridge\"]") List<InterfaceKind> kinds) {
+
+    public static final Selector ALL = new Selector(null, null, null, null, null);
+
+    public Selector {
+        matchLabels = matchLabels == null ? Map.of() : new TreeMap<>(matchLabels);
+        matchExpressions = matchExpressions == null ? List.of() : List.copyOf(matchExpressions);
+        interfaces = interfaces == null ? List.of() : List.copyOf(interfaces);
+        drivers = drivers == null ? List.of() : List.copyOf(drivers);
+        kinds = kinds == null ? List.of() : List.copyOf(kinds);
+    }
+
+    public boolean selectsNode(Map<String, String> labels) {
+        return matchLabels.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())))
+                && matchExpressions.stream().allMatch(requirement -> requirement.matches(labels));
+    }
+
+    public boolean selectsInterface(InterfaceReport iface) {
+        return (interfaces.isEmpty() || interfaces.stream().anyMatch(glob -> globMatches(glob, iface.name())))
+                && (drivers.isEmpty() || drivers.contains(iface.driver()))
+                && (kinds.isEmpty() || kinds.contains(iface.kind()));
+    }
+
+    static boolean globMatches(String glob, String name) {
+        return FileSystems.getDefault().getPathMatcher("glob:" + glob).matches(Path.of(name));
+    }
+}
