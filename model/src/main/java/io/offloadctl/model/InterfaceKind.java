@@ -4,6 +4,9 @@ package io.offloadctl.model;
  * What sort of device an interface is, as far as offload diagnosis cares. The constants are
  * lower case because they are the words on the wire ({@code "kind": "veth"}).
  */
+@org.eclipse.microprofile.openapi.annotations.media.Schema(description = "What sort of device an interface is: "
+        + "physical (a NIC with a driver of its own), loopback, bridge, bond, vlan, veth, tap, tun, macvlan, macvtap, vxlan, "
+        + "ifb, dummy, or other.")
 public enum InterfaceKind {
     physical, loopback, bridge, bond, vlan, veth, tap, tun, macvlan, macvtap, vxlan, ifb, dummy, other;
 

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "One interface's compliance and the features that deviate.")
 public record InterfaceCompliance(
         @Schema(description = "Interface name.", examples = "eno1") String name,
-        ComplianceStatus status,
+        @Schema(description = "The interface's status: drifted or unenforceable when a desired feature deviates.") ComplianceStatus status,
         @Schema(description = "The desired features that are not in effect.") List<Deviation> deviations) {
 
     public InterfaceCompliance {

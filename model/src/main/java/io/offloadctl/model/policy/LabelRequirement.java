@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "A label requirement, as in a Kubernetes label selector.")
 public record LabelRequirement(
         @Schema(description = "Label key.", examples = "role", required = true) String key,
-        @Schema(required = true) LabelOperator operator,
+        @Schema(description = "How the label is tested.", required = true) LabelOperator operator,
         @Schema(description = "Values for In and NotIn; empty for Exists and DoesNotExist.", examples = "[\"hypervisor\"]") List<String> values) {
 
     public LabelRequirement {

@@ -1,0 +1,31 @@
+package io.offloadctl.api.event;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** What happened. Lower case: the words on the wire. */
+@Schema(description = "report: a node reported a changed state; drift: an interface drifted from its desired state; "
+        + "enactment: an agent applied a revision; policy-created / policy-changed / policy-deleted; node-deleted.")
+public enum EventType {
+    report("report"), drift("drift"), enactment("enactment"), policy_created("policy-created"),
+    policy_changed("policy-changed"), policy_deleted("policy-deleted"), node_deleted("node-deleted");
+
+    private final String wire;
+
+    EventType(String wire) {
+        this.wire = wire;
+    }
+
+    @com.fasterxml.jackson.annotation.JsonValue
+    public String wire() {
+        return wire;
+    }
+
+    public static EventType fromWire(String value) {
+        for (EventType type : values()) {
+            if (type.wire.equals(value)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException(value);
+    }
+}

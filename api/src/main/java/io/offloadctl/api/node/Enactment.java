@@ -1,0 +1,45 @@
+package io.offloadctl.api.node;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** An agent's account of applying a desired-state revision. */
+@Schema(description = "The result of an agent applying one revision of its node's desired state.")
+public record Enactment(
+        @Schema(description = "The desired-state revision that was applied.", examples = "4", required = true) long revision,
+        @Schema(description = "applied, partially-applied, failed or rolled-back.", required = true) Result result,
+        @Schema(description = "What happened, for people.", examples = "probe of the API failed after apply; checkpoint restored") String message,
+        @Schema(description = "Per interface and feature: what was wanted and what the kernel shows afterwards.") List<Detail> details) {
+
+    public Enactment {
+        details = details == null ? List.of() : List.copyOf(details);
+    }
+
+    /** Outcome of an enactment. */
+    @Schema(description = "Outcome of applying a revision.")
+    public enum Result {
+        applied("applied"), partially_applied("partially-applied"), failed("failed"), rolled_back("rolled-back");
+
+        private final String wire;
+
+        Result(String wire) {
+            this.wire = wire;
+        }
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String wire() {
+            return wire;
+        }
+    }
+
+    /** One feature of one interface. */
+    @Schema(description = "One feature of one interface in an enactment.")
+    public record Detail(
+            @Schema(description = "Interface name.", examples = "eno1") String interfaceName,
+            @Schema(description = "Kernel feature name.", examples = "rx-gro") String feature,
+            @Schema(description = "The desired value.") boolean wanted,
+            @Schema(description = "The active value read back afterwards.") boolean actual,
+            @Schema(description = "Why it differs, if it does.", examples = "fixed by the driver") String note) {
+    }
+}

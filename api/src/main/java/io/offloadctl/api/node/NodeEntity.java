@@ -1,0 +1,44 @@
+package io.offloadctl.api.node;
+
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * A node: its last report, the desired state computed for it (with a revision that changes
+ * whenever the result changes) and its compliance. Documents are JSON text.
+ */
+@Entity
+@Table(name = "node")
+public class NodeEntity extends PanacheEntityBase {
+    @Id
+    public String name;
+    @Column(columnDefinition = "text")
+    public String labels;
+    public String kernel;
+    @Column(name = "agent_version")
+    public String agentVersion;
+    @Column(columnDefinition = "text")
+    public String report;
+    @Column(name = "report_hash")
+    public String reportHash;
+    /** Hash of the report without counters: when it is unchanged, nothing needs re-evaluating. */
+    @Column(name = "config_hash")
+    public String configHash;
+    @Column(name = "reported_at")
+    public OffsetDateTime reportedAt;
+    @Column(columnDefinition = "text")
+    public String desired;
+    @Column(name = "desired_fingerprint")
+    public String desiredFingerprint;
+    @Column(name = "desired_revision")
+    public long desiredRevision;
+    @Column(columnDefinition = "text")
+    public String compliance;
+    public String status;
+}

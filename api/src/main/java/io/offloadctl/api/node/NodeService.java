@@ -1,0 +1,233 @@
+package io.offloadctl.api.node;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import io.offloadctl.api.JsonCodec;
+import io.offloadctl.api.event.EventLog;
+import io.offloadctl.api.event.EventType;
+import io.offloadctl.api.policy.PolicyCatalog;
+import io.offloadctl.api.problem.ApiException;
+import io.offloadctl.model.ErrorKind;
+import io.offloadctl.model.OffloadException;
+import io.offloadctl.model.policy.ComplianceEvaluator;
+import io.offloadctl.model.policy.ComplianceStatus;
+import io.offloadctl.model.policy.DesiredState;
+import io.offloadctl.model.policy.DesiredStateCalculator;
+import io.offloadctl.model.policy.InterfaceCompliance;
+import io.offloadctl.model.policy.Policy;
+import io.offloadctl.model.report.InterfaceReport;
+import io.offloadctl.model.report.NodeReport;
+
+/** Node reports in, desired state and compliance out; keeps both current when policies change. */
+@ApplicationScoped
+public class NodeService {
+
+    public static final TypeReference<List<InterfaceCompliance>> COMPLIANCE_TYPE = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() {
+    };
+
+    private final JsonCodec json;
+    private final PolicyCatalog policies;
+    private final EventLog events;
+    private final Duration staleAfter;
+
+    public NodeService(JsonCodec json, PolicyCatalog policies, EventLog events,
+                       @ConfigProperty(name = "offloadctl.stale-after") Duration staleAfter) {
+        this.json = json;
+        this.policies = policies;
+        this.events = events;
+        this.staleAfter = staleAfter;
+    }
+
+    /** The outcome of a report: whether the node is new, and the answer for the agent. */
+    public record ReportOutcome(boolean created, ReportResponse response) {
+    }
+
+    @Transactional
+    public ReportOutcome report(String name, NodeReport report) {
+        NodeNames.validate(name);
+        checkInterfaces(report);
+        String text = json.write(report);
+        String hash = JsonCodec.sha256(text);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        NodeEntity node = NodeEntity.findById(name);
+        if (node != null && hash.equals(node.reportHash)) {
+            NodeEntity.update("reportedAt = ?1 where name = ?2", now, name);
+            return new ReportOutcome(false, new ReportResponse(false, ComplianceStatus.valueOf(node.status), desiredView(node)));
+        }
+        String configHash = JsonCodec.sha256(json.write(withoutCounters(report)));
+        boolean created = node == null;
+        boolean configChanged = created || !configHash.equals(node.configHash);
+        NodeReport previous = created ? null : json.read(node.report, NodeReport.class);
+        if (created) {
+            node = new NodeEntity();
+            node.name = name;
+        }
+        node.labels = json.write(report.labels());
+        node.kernel = report.kernel();
+        node.agentVersion = report.agentVersion();
+        node.report = text;
+        node.reportHash = hash;
+        node.configHash = configHash;
+        node.reportedAt = now;
+        if (configChanged) {
+            events.record(EventType.report, name, null, created
+                    ? "first report: " + report.interfaces().size() + " interfaces"
+                    : ReportDiff.describe(previous, report));
+            evaluate(node, report, policies.all());
+        }
+        if (created) {
+            node.persist();
+            replaceInterfaces(node, report);
+        }
+        return new ReportOutcome(created, new ReportResponse(configChanged, ComplianceStatus.valueOf(node.status), desiredView(node)));
+    }
+
+    /** Re-evaluates every node against the current policies, after a policy changed. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reevaluateAll() {
+        List<Policy> all = policies.all();
+        for (NodeEntity node : NodeEntity.<NodeEntity>listAll()) {
+            evaluate(node, json.read(node.report, NodeReport.class), all);
+        }
+    }
+
+    /** Desired state, revision, compliance and interface rows of a node, from its report and the policies. */
+    private void evaluate(NodeEntity node, NodeReport report, List<Policy> all) {
+        DesiredState desired = DesiredStateCalculator.calculate(report, all);
+        String fingerprint = JsonCodec.sha256(desired.fingerprint());
+        if (!fingerprint.equals(node.desiredFingerprint)) {
+            node.desiredRevision++;
+            node.desiredFingerprint = fingerprint;
+            node.desired = json.write(desired);
+        }
+        List<InterfaceCompliance> compliance = ComplianceEvaluator.evaluate(report, desired);
+        recordNewDrift(node, compliance);
+        node.compliance = json.write(compliance);
+        node.status = ComplianceEvaluator.nodeStatus(compliance).name();
+        if (node.isPersistent()) {
+            replaceInterfaces(node, report);
+        }
+    }
+
+    private void recordNewDrift(NodeEntity node, List<InterfaceCompliance> now) {
+        Set<String> driftedBefore = new HashSet<>();
+        if (node.compliance != null) {
+            json.read(node.compliance, COMPLIANCE_TYPE).stream().filter(i -> i.status() == ComplianceStatus.drifted)
+                    .forEach(i -> driftedBefore.add(i.name()));
+        }
+        now.stream().filter(i -> i.status() == ComplianceStatus.drifted && !driftedBefore.contains(i.name()))
+                .forEach(i -> events.record(EventType.drift, node.name, i.deviations().get(0).policy(),
+                        i.name() + ": " + i.deviations().stream()
+                                .filter(d -> d.status() == ComplianceStatus.drifted)
+                                .map(d -> d.feature() + " " + onOff(d.actual()) + ", desired " + onOff(d.desired())
+                                        + " (policy " + d.policy() + ")")
+                                .collect(Collectors.joining(", "))));
+    }
+
+    private void replaceInterfaces(NodeEntity node, NodeReport report) {
+        NodeInterfaceEntity.delete("node", node.name);
+        Map<String, ComplianceStatus> status = json.read(node.compliance, COMPLIANCE_TYPE).stream()
+                .collect(Collectors.toMap(InterfaceCompliance::name, InterfaceCompliance::status));
+        for (InterfaceReport iface : report.interfaces()) {
+            NodeInterfaceEntity row = new NodeInterfaceEntity();
+            row.node = node.name;
+            row.name = iface.name();
+            row.kind = iface.kind().name();
+            row.driver = iface.driver();
+            row.status = status.getOrDefault(iface.name(), ComplianceStatus.unmanaged).name();
+            row.persist();
+        }
+    }
+
+    public NodeView get(String name) {
+        NodeEntity node = find(name);
+        return new NodeView(summary(node, NodeInterfaceEntity.count("node", name)), json.read(node.report, NodeReport.class),
+                desiredView(node), json.read(node.compliance, COMPLIANCE_TYPE));
+    }
+
+    public DesiredView desired(String name) {
+        return desiredView(find(name));
+    }
+
+    @Transactional
+    public void delete(String name) {
+        NodeEntity node = find(name);
+        NodeInterfaceEntity.delete("node", name);
+        node.delete();
+        events.record(EventType.node_deleted, name, null, "node deleted");
+    }
+
+    public NodeEntity find(String name) {
+        NodeEntity node = NodeEntity.findById(name);
+        if (node == null) {
+            throw ApiException.notFound("no node named '" + name + "'");
+        }
+        return node;
+    }
+
+    public DesiredView desiredView(NodeEntity node) {
+        DesiredState desired = json.read(node.desired, DesiredState.class);
+        return new DesiredView(node.name, node.desiredRevision, desired.interfaces(), desired.conflicts());
+    }
+
+    public NodeSummary summary(NodeEntity node, long interfaces) {
+        return new NodeSummary(node.name, json.read(node.labels, LABELS), node.kernel, node.agentVersion, node.reportedAt,
+                effectiveStatus(node.status, node.reportedAt), node.desiredRevision, (int) interfaces);
+    }
+
+    /** Stale is a matter of time, so it is decided when read, never stored. */
+    public ComplianceStatus effectiveStatus(String stored, OffsetDateTime reportedAt) {
+        return reportedAt.isBefore(staleCutoff()) ? ComplianceStatus.stale : ComplianceStatus.valueOf(stored);
+    }
+
+    public OffsetDateTime staleCutoff() {
+        return OffsetDateTime.now(ZoneOffset.UTC).minus(staleAfter);
+    }
+
+    public Map<String, String> labels(NodeEntity node) {
+        return json.read(node.labels, LABELS);
+    }
+
+    private static void checkInterfaces(NodeReport report) {
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < report.interfaces().size(); i++) {
+            InterfaceReport iface = report.interfaces().get(i);
+            if (iface.name() == null || iface.name().isEmpty() || iface.name().length() > 15) {
+                throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "interfaces[" + i + "].name must be 1 to 15 characters");
+            }
+            if (iface.kind() == null) {
+                throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "interfaces[" + i + "].kind is required");
+            }
+            if (!names.add(iface.name())) {
+                throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "interface " + iface.name() + " is reported twice");
+            }
+        }
+    }
+
+    private static NodeReport withoutCounters(NodeReport report) {
+        return new NodeReport(report.labels(), report.kernel(), report.agentVersion(), report.interfaces().stream()
+                .map(i -> new InterfaceReport(i.name(), i.kind(), i.driver(), i.driverVersion(), i.firmwareVersion(),
+                        i.busInfo(), i.mtu(), i.speedMbps(), i.master(), Map.of(), i.features()))
+                .toList());
+    }
+
+    private static String onOff(Boolean value) {
+        return value == null ? "missing" : value ? "on" : "off";
+    }
+}

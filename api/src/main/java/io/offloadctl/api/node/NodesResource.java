@@ -1,0 +1,146 @@
+package io.offloadctl.api.node;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.offloadctl.api.event.Event;
+import io.offloadctl.api.problem.Problem;
+import io.offloadctl.model.policy.ComplianceStatus;
+import io.offloadctl.model.report.NodeReport;
+
+/** Nodes: agents report state here and read their desired state; operators list and inspect. */
+@Path("/api/v1/nodes")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "nodes", description = "Node state reports, desired state and enactments")
+public class NodesResource {
+
+    private static final String REPORT_EXAMPLE = """
+            {"labels": {"role": "hypervisor", "rack": "r12"}, "kernel": "6.8.0-45-generic", "agentVersion": "0.1.0",
+             "interfaces": [{"name": "eno1", "kind": "physical", "driver": "bnxt_en", "driverVersion": "1.10.3",
+               "firmwareVersion": "227.0.131.0", "busInfo": "0000:3b:00.0", "mtu": 1500, "speedMbps": 100000,
+               "master": "br0", "counters": {"rx_packets": 81723, "rx_bytes": 9283712, "rx_dropped": 0},
+               "features": {"rx-gro": {"active": true, "requested": true, "changeable": true, "fixed": false},
+                            "rx-lro": {"active": false, "requested": false, "changeable": false, "fixed": true}}}]}""";
+
+    private final NodeService nodes;
+    private final NodeListing listing;
+    private final EnactmentLog enactments;
+
+    public NodesResource(NodeService nodes, NodeListing listing, EnactmentLog enactments) {
+        this.nodes = nodes;
+        this.listing = listing;
+        this.enactments = enactments;
+    }
+
+    @PUT
+    @Path("/{node}/state")
+    @Operation(operationId = "reportNodeState", summary = "Report a node's full state",
+            description = "An agent's full report: labels, kernel, agent version and every interface with every feature. "
+                    + "Idempotent: a report identical to the stored one only refreshes the report time. The answer carries "
+                    + "the node's desired state and its revision, so an agent needs one round trip per cycle.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = NodeReport.class), examples = @ExampleObject(name = "hypervisor", value = REPORT_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "Report stored (or unchanged); desired state attached.")
+    @APIResponse(responseCode = "201", description = "First report of this node; desired state attached.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportResponse.class)))
+    @APIResponse(responseCode = "422", description = "The node name or the report is invalid.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response report(@Parameter(description = "Node name (a host name).", example = "hv-017") @PathParam("node") String node,
+                           NodeReport report) {
+        NodeService.ReportOutcome outcome = nodes.report(node, report);
+        return Response.status(outcome.created() ? Response.Status.CREATED : Response.Status.OK).entity(outcome.response()).build();
+    }
+
+    @GET
+    @Operation(operationId = "listNodes", summary = "List nodes",
+            description = "Nodes by name, filtered by label selector, driver and compliance status, one page at a time.")
+    @APIResponse(responseCode = "200", description = "A page of nodes.")
+    @APIResponse(responseCode = "422", description = "A filter is invalid.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public NodePage list(
+            @Parameter(description = "Label selector: key=value, key!=value, key, !key, separated by commas.",
+                    example = "role=hypervisor,rack!=r3") @QueryParam("selector") String selector,
+            @Parameter(description = "Only nodes with an interface using this driver.", example = "bnxt_en") @QueryParam("driver") String driver,
+            @Parameter(description = "Only nodes with this compliance status.") @QueryParam("status") ComplianceStatus status,
+            @Parameter(description = "Page number, from 0.") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @Parameter(description = "Page size, 1 to 500.") @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return listing.list(selector, driver, status, page, size);
+    }
+
+    @GET
+    @Path("/{node}")
+    @Operation(operationId = "getNode", summary = "Get a node",
+            description = "The node's last report, desired state and the compliance of every interface.")
+    @APIResponse(responseCode = "200", description = "The node.")
+    @APIResponse(responseCode = "404", description = "No such node.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public NodeView get(@Parameter(description = "Node name.", example = "hv-017") @PathParam("node") String node) {
+        return nodes.get(node);
+    }
+
+    @DELETE
+    @Path("/{node}")
+    @Operation(operationId = "deleteNode", summary = "Forget a node",
+            description = "Removes the node and its state. An agent that reports again re-creates it.")
+    @APIResponse(responseCode = "204", description = "Deleted.")
+    @APIResponse(responseCode = "404", description = "No such node.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response delete(@Parameter(description = "Node name.", example = "hv-017") @PathParam("node") String node) {
+        nodes.delete(node);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{node}/desired")
+    @Operation(operationId = "getDesiredState", summary = "Get a node's desired state",
+            description = "Per interface and feature: the value and the policy it comes from; conflicts between policies "
+                    + "of equal priority are listed, not resolved. The revision changes whenever the result changes.")
+    @APIResponse(responseCode = "200", description = "The desired state.")
+    @APIResponse(responseCode = "404", description = "No such node.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public DesiredView desired(@Parameter(description = "Node name.", example = "hv-017") @PathParam("node") String node) {
+        return nodes.desired(node);
+    }
+
+    @POST
+    @Path("/{node}/enactments")
+    @Operation(operationId = "reportEnactment", summary = "Report an enactment",
+            description = "An agent's result of applying a desired-state revision: applied, partially applied, failed or "
+                    + "rolled back, with per-feature details. Recorded as an event.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Enactment.class), examples = @ExampleObject(name = "rolled-back", value = """
+                    {"revision": 4, "result": "rolled-back", "message": "API probe failed after apply; checkpoint restored",
+                     "details": [{"interfaceName": "eno1", "feature": "rx-gro", "wanted": false, "actual": true}]}""")))
+    @APIResponse(responseCode = "201", description = "Recorded; the event is returned.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Event.class)))
+    @APIResponse(responseCode = "404", description = "No such node.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The enactment is invalid.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response enactment(@Parameter(description = "Node name.", example = "hv-017") @PathParam("node") String node,
+                              Enactment enactment) {
+        return Response.status(Response.Status.CREATED).entity(enactments.record(node, enactment)).build();
+    }
+}

@@ -1,0 +1,145 @@
+package io.offloadctl.api.policy;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.offloadctl.api.problem.Problem;
+import io.offloadctl.model.policy.Policy;
+
+/** Policies: what operators want of the fleet's offloads. */
+@Path("/api/v1/policies")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "policies", description = "Desired-state policies")
+public class PoliciesResource {
+
+    private static final String EXAMPLE = """
+            {"name": "bridge-ports-no-gro", "description": "bnxt_en behind a bridge: GRO/GSO collapse cross-node throughput",
+             "priority": 100, "mode": "enforce",
+             "selector": {"matchLabels": {"role": "hypervisor"}, "drivers": ["bnxt_en"]},
+             "features": {"gro": false, "gso": false}}""";
+
+    private final PolicyService policies;
+
+    public PoliciesResource(PolicyService policies) {
+        this.policies = policies;
+    }
+
+    @GET
+    @Operation(operationId = "listPolicies", summary = "List policies", description = "Every policy, highest priority first.")
+    @APIResponse(responseCode = "200", description = "The policies.")
+    public List<StoredPolicy> list() {
+        return policies.list();
+    }
+
+    @POST
+    @Operation(operationId = "createPolicy", summary = "Create a policy",
+            description = "Legacy feature names (gro, gso, tso, lro, sg, ...) are accepted and stored as kernel names; unknown "
+                    + "names are rejected with the closest valid ones. Every node is re-evaluated at once.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Policy.class), examples = @ExampleObject(name = "no-gro", value = EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Created.", headers = {
+            @Header(name = HttpHeaders.ETAG, description = "The policy's version, for If-Match.", schema = @Schema(implementation = String.class)),
+            @Header(name = HttpHeaders.LOCATION, description = "The policy's URL.", schema = @Schema(implementation = String.class))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoredPolicy.class)))
+    @APIResponse(responseCode = "409", description = "A policy of that name exists.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The policy is invalid; every invalid field is listed.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(Policy policy) {
+        StoredPolicy stored = policies.create(policy);
+        return Response.created(URI.create("/api/v1/policies/" + stored.id())).tag(stored.etag().replace("\"", ""))
+                .entity(stored).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getPolicy", summary = "Get a policy", description = "The policy, with its version as ETag.")
+    @APIResponse(responseCode = "200", description = "The policy.", headers = @Header(name = HttpHeaders.ETAG,
+            description = "The policy's version, for If-Match.", schema = @Schema(implementation = String.class)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoredPolicy.class)))
+    @APIResponse(responseCode = "404", description = "No such policy.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@Parameter(description = "Policy id.", example = "7") @PathParam("id") long id) {
+        StoredPolicy stored = policies.get(id);
+        return Response.ok(stored).tag(stored.etag().replace("\"", "")).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(operationId = "updatePolicy", summary = "Replace a policy",
+            description = "Replaces the policy. With If-Match, the write only happens if the policy is still at that version.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Policy.class), examples = @ExampleObject(name = "no-gro", value = EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "Replaced.", headers = @Header(name = HttpHeaders.ETAG,
+            description = "The new version.", schema = @Schema(implementation = String.class)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoredPolicy.class)))
+    @APIResponse(responseCode = "404", description = "No such policy.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Another policy has the new name.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The policy changed since the version in If-Match.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The policy is invalid.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response update(@Parameter(description = "Policy id.", example = "7") @PathParam("id") long id,
+                           @Parameter(description = "The ETag read last, to refuse lost updates.", example = "\"3\"")
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           Policy policy) {
+        StoredPolicy stored = policies.update(id, policy, ifMatch);
+        return Response.ok(stored).tag(stored.etag().replace("\"", "")).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(operationId = "deletePolicy", summary = "Delete a policy",
+            description = "Deletes the policy (only at the If-Match version, when given). Every node is re-evaluated.")
+    @APIResponse(responseCode = "204", description = "Deleted.")
+    @APIResponse(responseCode = "404", description = "No such policy.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The policy changed since the version in If-Match.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response delete(@Parameter(description = "Policy id.", example = "7") @PathParam("id") long id,
+                           @Parameter(description = "The ETag read last.", example = "\"3\"")
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        policies.delete(id, ifMatch);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/preview")
+    @Operation(operationId = "previewPolicy", summary = "Preview a policy",
+            description = "Which nodes and interfaces the policy would select and which features it would change, "
+                    + "as if it were saved (replacing a policy of the same name). Nothing is saved.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Policy.class), examples = @ExampleObject(name = "no-gro", value = EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "The preview.")
+    @APIResponse(responseCode = "422", description = "The policy is invalid.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PolicyPreview preview(Policy policy) {
+        return policies.preview(policy);
+    }
+}

@@ -1,0 +1,35 @@
+package io.offloadctl.api.policy;
+
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A stored policy; selector and features are JSON text. {@code version} counts writes (the ETag). */
+@Entity
+@Table(name = "policy")
+public class PolicyEntity extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    public String name;
+    @Column(columnDefinition = "text")
+    public String description;
+    public int priority;
+    public String mode;
+    @Column(columnDefinition = "text")
+    public String selector;
+    @Column(columnDefinition = "text")
+    public String features;
+    public int version;
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+}

@@ -1,0 +1,160 @@
+package io.offloadctl.api.policy;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.offloadctl.api.JsonCodec;
+import io.offloadctl.api.event.EventLog;
+import io.offloadctl.api.event.EventType;
+import io.offloadctl.api.node.NodeEntity;
+import io.offloadctl.api.node.NodeService;
+import io.offloadctl.api.problem.ApiException;
+import io.offloadctl.model.policy.DesiredFeature;
+import io.offloadctl.model.policy.DesiredInterface;
+import io.offloadctl.model.policy.DesiredState;
+import io.offloadctl.model.policy.DesiredStateCalculator;
+import io.offloadctl.model.policy.Policy;
+import io.offloadctl.model.policy.PolicyConflict;
+import io.offloadctl.model.policy.PolicyNormalizer;
+import io.offloadctl.model.report.FeatureReport;
+import io.offloadctl.model.report.InterfaceReport;
+import io.offloadctl.model.report.NodeReport;
+import io.quarkus.panache.common.Sort;
+
+/** Creates, changes and deletes policies; every write re-evaluates the fleet in the same transaction. */
+@ApplicationScoped
+public class PolicyService {
+
+    private final PolicyCatalog catalog;
+    private final NodeService nodes;
+    private final EventLog events;
+    private final JsonCodec json;
+
+    public PolicyService(PolicyCatalog catalog, NodeService nodes, EventLog events, JsonCodec json) {
+        this.catalog = catalog;
+        this.nodes = nodes;
+        this.events = events;
+        this.json = json;
+    }
+
+    public List<StoredPolicy> list() {
+        return PolicyEntity.<PolicyEntity>listAll(Sort.by("priority").descending().and("name")).stream()
+                .map(catalog::toStored).toList();
+    }
+
+    public StoredPolicy get(long id) {
+        return catalog.toStored(find(id));
+    }
+
+    @Transactional
+    public StoredPolicy create(Policy given) {
+        Policy policy = PolicyNormalizer.normalize(given);
+        requireUniqueName(policy.name(), null);
+        PolicyEntity entity = new PolicyEntity();
+        catalog.copyInto(policy, entity);
+        entity.version = 1;
+        entity.createdAt = entity.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        entity.persist();
+        events.record(EventType.policy_created, null, policy.name(), describe(policy));
+        nodes.reevaluateAll();
+        return catalog.toStored(entity);
+    }
+
+    @Transactional
+    public StoredPolicy update(long id, Policy given, String ifMatch) {
+        PolicyEntity entity = find(id);
+        checkPrecondition(entity, ifMatch);
+        Policy policy = PolicyNormalizer.normalize(given);
+        requireUniqueName(policy.name(), id);
+        catalog.copyInto(policy, entity);
+        entity.version++;
+        entity.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        events.record(EventType.policy_changed, null, policy.name(), describe(policy));
+        nodes.reevaluateAll();
+        return catalog.toStored(entity);
+    }
+
+    @Transactional
+    public void delete(long id, String ifMatch) {
+        PolicyEntity entity = find(id);
+        checkPrecondition(entity, ifMatch);
+        entity.delete();
+        events.record(EventType.policy_deleted, null, entity.name, "policy deleted");
+        nodes.reevaluateAll();
+    }
+
+    /** What saving {@code given} (as a new policy, or replacing the one of the same name) would change. */
+    public PolicyPreview preview(Policy given) {
+        Policy candidate = PolicyNormalizer.normalize(given);
+        List<Policy> others = catalog.all().stream().filter(p -> !p.name().equals(candidate.name())).toList();
+        List<Policy> with = new ArrayList<>(others);
+        with.add(candidate);
+        List<PolicyChange> changes = new ArrayList<>();
+        List<PolicyConflict> conflicts = new ArrayList<>();
+        int selectedNodes = 0;
+        int selectedInterfaces = 0;
+        for (NodeEntity node : NodeEntity.<NodeEntity>listAll(Sort.by("name"))) {
+            NodeReport report = json.read(node.report, NodeReport.class);
+            if (!candidate.selector().selectsNode(report.labels())) {
+                continue;
+            }
+            List<InterfaceReport> selected = report.interfaces().stream().filter(candidate.selector()::selectsInterface).toList();
+            if (selected.isEmpty()) {
+                continue;
+            }
+            selectedNodes++;
+            selectedInterfaces += selected.size();
+            DesiredState after = DesiredStateCalculator.calculate(report, with);
+            after.conflicts().stream().filter(c -> c.policies().containsKey(candidate.name())).forEach(conflicts::add);
+            for (DesiredInterface desired : after.interfaces()) {
+                InterfaceReport iface = report.interfaces().stream().filter(i -> i.name().equals(desired.name())).findFirst().orElseThrow();
+                desired.features().forEach((feature, value) -> addChange(node.name, iface, feature, value, candidate, changes));
+            }
+        }
+        return new PolicyPreview(candidate, selectedNodes, selectedInterfaces, changes, conflicts);
+    }
+
+    private static void addChange(String node, InterfaceReport iface, String feature, DesiredFeature value, Policy candidate,
+                                  List<PolicyChange> changes) {
+        if (!value.policy().equals(candidate.name())) {
+            return;
+        }
+        FeatureReport actual = iface.features().get(feature);
+        if (actual != null && actual.active() == value.value()) {
+            return;
+        }
+        changes.add(new PolicyChange(node, iface.name(), feature, actual == null ? null : actual.active(), value.value(),
+                actual != null && actual.changeable()));
+    }
+
+    private PolicyEntity find(long id) {
+        PolicyEntity entity = PolicyEntity.findById(id);
+        if (entity == null) {
+            throw ApiException.notFound("no policy with id " + id);
+        }
+        return entity;
+    }
+
+    private static void checkPrecondition(PolicyEntity entity, String ifMatch) {
+        if (ifMatch != null && !ifMatch.equals("*") && !ifMatch.equals("\"" + entity.version + "\"")) {
+            throw ApiException.preconditionFailed("policy " + entity.id + " is at version \"" + entity.version
+                    + "\", not " + ifMatch + "; read it again and re-apply your change");
+        }
+    }
+
+    private static void requireUniqueName(String name, Long exceptId) {
+        PolicyEntity existing = PolicyEntity.find("name", name).firstResult();
+        if (existing != null && !existing.id.equals(exceptId)) {
+            throw ApiException.conflict("a policy named '" + name + "' exists already (id " + existing.id + ")");
+        }
+    }
+
+    private static String describe(Policy policy) {
+        return policy.mode() + ", priority " + policy.priority() + ": " + policy.features();
+    }
+}

@@ -1,0 +1,56 @@
+package io.offloadctl.api.problem;
+
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Adds to every operation of the contract the problem responses any request can meet: 400 for
+ * malformed input, 413 and 415 where a body is sent, 500. Written once here, not on every method.
+ */
+public class CommonProblemResponses implements OASFilter {
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
+            Schema time = openAPI.getComponents().getSchemas().get("OffsetDateTime");
+            if (time != null) {
+                time.setDescription("A point in time, ISO 8601 with offset (the API writes UTC).");
+            }
+        }
+        if (openAPI.getPaths() == null) {
+            return;
+        }
+        for (PathItem item : openAPI.getPaths().getPathItems().values()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
+                Operation operation = entry.getValue();
+                APIResponses responses = operation.getResponses();
+                boolean hasInput = operation.getRequestBody() != null
+                        || (operation.getParameters() != null && !operation.getParameters().isEmpty());
+                if (hasInput) {
+                    add(responses, "400", "The request is malformed: unreadable JSON, or a parameter of the wrong type.");
+                }
+                if (operation.getRequestBody() != null) {
+                    add(responses, "413", "The request body is larger than the server accepts.");
+                    add(responses, "415", "The request body is not application/json.");
+                }
+                add(responses, "500", "The server failed; its log says why.");
+            }
+        }
+    }
+
+    private static void add(APIResponses responses, String code, String description) {
+        if (responses.hasAPIResponse(code)) {
+            return;
+        }
+        responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description)
+                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
+                        .schema(OASFactory.createSchema().ref("Problem")))));
+    }
+}

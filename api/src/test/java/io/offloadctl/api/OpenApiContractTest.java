@@ -1,0 +1,31 @@
+package io.offloadctl.api;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The served contract must be the committed one, so every contract change is deliberate. After a
+ * deliberate change: {@code cp api/target/openapi-served.yaml openapi/offloadctl.yaml}.
+ */
+@QuarkusTest
+class OpenApiContractTest {
+
+    static final Path COMMITTED = Path.of("../openapi/offloadctl.yaml");
+    static final Path SERVED = Path.of("target/openapi-served.yaml");
+
+    @Test
+    void servedContractIsTheCommittedOne() throws Exception {
+        String served = given().accept("application/yaml").get("/q/openapi").then().statusCode(200).extract().asString();
+        Files.writeString(SERVED, served);
+        String committed = Files.exists(COMMITTED) ? Files.readString(COMMITTED) : "";
+        assertEquals(committed, served, "the API's contract differs from openapi/offloadctl.yaml; if the change is "
+                + "deliberate: cp api/target/openapi-served.yaml openapi/offloadctl.yaml");
+    }
+}

@@ -1,0 +1,120 @@
+package io.offloadctl.api;
+
+import static io.offloadctl.api.Fleet.createPolicy;
+import static io.offloadctl.api.Fleet.hypervisor;
+import static io.offloadctl.api.Fleet.policy;
+import static io.offloadctl.api.Fleet.report;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class PoliciesApiTest {
+
+    @Inject
+    Fleet fleet;
+
+    @BeforeEach
+    void empty() {
+        fleet.clear();
+    }
+
+    @Test
+    void legacyNamesAreStoredAsKernelNames() {
+        int id = createPolicy(policy("host-tso-gso-off", 5, "audit", null, Map.of("tso", false, "gso", false)))
+                .statusCode(201)
+                .header("ETag", equalTo("\"1\""))
+                .header("Location", containsString("/api/v1/policies/"))
+                .body("policy.features.keySet()", containsInAnyOrder("tx-generic-segmentation", "tx-tcp-segmentation",
+                        "tx-tcp-ecn-segmentation", "tx-tcp-mangleid-segmentation", "tx-tcp6-segmentation",
+                        "tx-tcp-accecn-segmentation"))
+                .extract().path("id");
+        given().get("/api/v1/policies/" + id).then().statusCode(200).header("ETag", equalTo("\"1\""))
+                .body("policy.mode", equalTo("audit"));
+        given().get("/api/v1/policies").then().body("policy.name", contains("host-tso-gso-off"));
+    }
+
+    @Test
+    void invalidPoliciesListEveryField() {
+        createPolicy(Map.of("name", "x", "mode", "enforce", "features", Map.of("lro", "maybe"))).statusCode(400)
+                .contentType("application/problem+json");
+        createPolicy(Map.of("name", "Not Valid", "priority", 1, "mode", "enforce",
+                "selector", Map.of("matchExpressions", List.of(Map.of("key", "role", "operator", "In"))),
+                "features", Map.of("gorp", true)))
+                .statusCode(422)
+                .body("violations.field", contains("name", "selector.matchExpressions[0].values", "features.gorp"))
+                .body("violations[2].message", equalTo("unknown feature 'gorp'; did you mean gro?"));
+        createPolicy(Map.of("name", "x", "mode", "sometimes", "features", Map.of("gro", false))).statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void namesAreUniqueAndWritesNeedTheCurrentVersion() {
+        int id = createPolicy(policy("a", 1, "enforce", null, Map.of("gro", false))).statusCode(201).extract().path("id");
+        createPolicy(policy("a", 2, "enforce", null, Map.of("gro", true))).statusCode(409)
+                .body("detail", containsString("a policy named 'a' exists already"));
+
+        given().contentType(ContentType.JSON).header("If-Match", "\"7\"").body(policy("a", 3, "enforce", null, Map.of("gro", true)))
+                .put("/api/v1/policies/" + id).then().statusCode(412).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body(policy("a", 3, "enforce", null, Map.of("gro", true)))
+                .put("/api/v1/policies/" + id).then().statusCode(200).header("ETag", equalTo("\"2\""))
+                .body("version", equalTo(2)).body("policy.priority", equalTo(3));
+        given().header("If-Match", "\"1\"").delete("/api/v1/policies/" + id).then().statusCode(412);
+        given().header("If-Match", "\"2\"").delete("/api/v1/policies/" + id).then().statusCode(204);
+        given().get("/api/v1/policies/" + id).then().statusCode(404);
+        given().get("/api/v1/events?type=policy-changed").then().body("items", hasSize(1));
+    }
+
+    @Test
+    void desiredStateFollowsPoliciesWithRevisionsAndConflicts() {
+        report("hv-1", hypervisor(Map.of("role", "hypervisor"), true)).statusCode(201).body("desired.revision", equalTo(1));
+        createPolicy(policy("ports", 10, "enforce", Map.of("kinds", List.of("physical", "tap")), Map.of("gro", false)))
+                .statusCode(201);
+        given().get("/api/v1/nodes/hv-1/desired").then().statusCode(200).body("revision", equalTo(2))
+                .body("interfaces.name", contains("eno1", "tap0"));
+        createPolicy(policy("rival", 10, "enforce", Map.of("interfaces", List.of("eno*")), Map.of("gro", true)))
+                .statusCode(201);
+        given().get("/api/v1/nodes/hv-1/desired").then().body("revision", equalTo(3))
+                .body("interfaces.name", contains("tap0"))
+                .body("conflicts[0].interfaceName", equalTo("eno1"))
+                .body("conflicts[0].feature", equalTo("rx-gro"))
+                .body("conflicts[0].policies.ports", equalTo(false))
+                .body("conflicts[0].policies.rival", equalTo(true));
+        // A policy that changes nothing on this node leaves the revision alone.
+        createPolicy(policy("elsewhere", 1, "enforce", Map.of("matchLabels", Map.of("role", "gateway")), Map.of("gro", true)))
+                .statusCode(201);
+        given().get("/api/v1/nodes/hv-1/desired").then().body("revision", equalTo(3));
+    }
+
+    @Test
+    void previewSaysWhatWouldChangeAndSavesNothing() {
+        report("hv-1", hypervisor(Map.of("role", "hypervisor"), true)).statusCode(201);
+        report("gw-1", hypervisor(Map.of("role", "gateway"), true)).statusCode(201);
+        given().contentType(ContentType.JSON)
+                .body(policy("bnxt", 10, "enforce", Map.of("matchLabels", Map.of("role", "hypervisor"), "drivers", List.of("bnxt_en")),
+                        Map.of("gro", false, "lro", true)))
+                .post("/api/v1/policies/preview").then().statusCode(200)
+                .body("selectedNodes", equalTo(1))
+                .body("selectedInterfaces", equalTo(1))
+                .body("changes.feature", contains("rx-gro", "rx-lro"))
+                .body("changes[0].node", equalTo("hv-1"))
+                .body("changes[0].from", equalTo(true))
+                .body("changes[0].enforceable", equalTo(true))
+                .body("changes[1].enforceable", equalTo(false));
+        given().get("/api/v1/policies").then().body("", hasSize(0));
+    }
+}
