@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
+@org.junit.jupiter.api.extension.ExtendWith(AsAdmin.class)
 class ComplianceApiTest {
 
     @Inject

@@ -15,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * deliberate change: {@code cp api/target/openapi-served.yaml openapi/offloadctl.yaml}.
  */
 @QuarkusTest
+@org.junit.jupiter.api.extension.ExtendWith(AsAdmin.class)
 class OpenApiContractTest {
 
     static final Path COMMITTED = Path.of("../openapi/offloadctl.yaml");

@@ -23,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
+@org.junit.jupiter.api.extension.ExtendWith(AsAdmin.class)
 class PoliciesApiTest {
 
     @Inject

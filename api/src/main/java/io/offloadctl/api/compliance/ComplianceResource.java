@@ -1,5 +1,7 @@
 package io.offloadctl.api.compliance;
 
+import io.offloadctl.api.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,6 +19,7 @@ import io.offloadctl.model.policy.ComplianceStatus;
 @Path("/api/v1/compliance")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "compliance", description = "Compliance and drift")
+@RolesAllowed({Role.ADMIN, Role.VIEWER})
 public class ComplianceResource {
 
     private final ComplianceService compliance;

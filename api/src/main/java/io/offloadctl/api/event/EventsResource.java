@@ -1,5 +1,7 @@
 package io.offloadctl.api.event;
 
+import io.offloadctl.api.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.OffsetDateTime;
 
 import jakarta.validation.constraints.Max;
@@ -23,6 +25,7 @@ import io.offloadctl.api.problem.ApiException;
 @Path("/api/v1/events")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "events", description = "What happened, when, to which node")
+@RolesAllowed({Role.ADMIN, Role.VIEWER})
 public class EventsResource {
 
     private final EventLog events;

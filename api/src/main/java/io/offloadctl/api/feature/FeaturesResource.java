@@ -1,5 +1,7 @@
 package io.offloadctl.api.feature;
 
+import io.offloadctl.api.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,6 +17,7 @@ import io.offloadctl.model.LegacyFlags;
 @Path("/api/v1/features")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "features", description = "Feature names and aliases")
+@RolesAllowed({Role.ADMIN, Role.VIEWER})
 public class FeaturesResource {
 
     @GET

@@ -1,5 +1,8 @@
 package io.offloadctl.api.node;
 
+import io.offloadctl.api.security.NodeAccess;
+import io.offloadctl.api.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
@@ -34,6 +37,7 @@ import io.offloadctl.model.report.NodeReport;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "nodes", description = "Node state reports, desired state and enactments")
+@RolesAllowed({Role.ADMIN, Role.VIEWER})
 public class NodesResource {
 
     private static final String REPORT_EXAMPLE = """
@@ -47,15 +51,18 @@ public class NodesResource {
     private final NodeService nodes;
     private final NodeListing listing;
     private final EnactmentLog enactments;
+    private final NodeAccess access;
 
-    public NodesResource(NodeService nodes, NodeListing listing, EnactmentLog enactments) {
+    public NodesResource(NodeService nodes, NodeListing listing, EnactmentLog enactments, NodeAccess access) {
         this.nodes = nodes;
         this.listing = listing;
         this.enactments = enactments;
+        this.access = access;
     }
 
     @PUT
     @Path("/{node}/state")
+    @RolesAllowed({Role.ADMIN, Role.AGENT})
     @Operation(operationId = "reportNodeState", summary = "Report a node's full state",
             description = "An agent's full report: labels, kernel, agent version and every interface with every feature. "
                     + "Idempotent: a report identical to the stored one only refreshes the report time. The answer carries "
@@ -69,6 +76,7 @@ public class NodesResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response report(@Parameter(description = "Node name (a host name).", example = "hv-017") @PathParam("node") String node,
                            NodeReport report) {
+        access.check(node);
         NodeService.ReportOutcome outcome = nodes.report(node, report);
         return Response.status(outcome.created() ? Response.Status.CREATED : Response.Status.OK).entity(outcome.response()).build();
     }
@@ -102,6 +110,7 @@ public class NodesResource {
 
     @DELETE
     @Path("/{node}")
+    @RolesAllowed(Role.ADMIN)
     @Operation(operationId = "deleteNode", summary = "Forget a node",
             description = "Removes the node and its state. An agent that reports again re-creates it.")
     @APIResponse(responseCode = "204", description = "Deleted.")
@@ -114,6 +123,7 @@ public class NodesResource {
 
     @GET
     @Path("/{node}/desired")
+    @RolesAllowed({Role.ADMIN, Role.VIEWER, Role.AGENT})
     @Operation(operationId = "getDesiredState", summary = "Get a node's desired state",
             description = "Per interface and feature: the value and the policy it comes from; conflicts between policies "
                     + "of equal priority are listed, not resolved. The revision changes whenever the result changes.")
@@ -121,11 +131,13 @@ public class NodesResource {
     @APIResponse(responseCode = "404", description = "No such node.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DesiredView desired(@Parameter(description = "Node name.", example = "hv-017") @PathParam("node") String node) {
+        access.check(node);
         return nodes.desired(node);
     }
 
     @POST
     @Path("/{node}/enactments")
+    @RolesAllowed({Role.ADMIN, Role.AGENT})
     @Operation(operationId = "reportEnactment", summary = "Report an enactment",
             description = "An agent's result of applying a desired-state revision: applied, partially applied, failed or "
                     + "rolled back, with per-feature details. Recorded as an event.")
@@ -141,6 +153,7 @@ public class NodesResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response enactment(@Parameter(description = "Node name.", example = "hv-017") @PathParam("node") String node,
                               Enactment enactment) {
+        access.check(node);
         return Response.status(Response.Status.CREATED).entity(enactments.record(node, enactment)).build();
     }
 }

@@ -1,5 +1,7 @@
 package io.offloadctl.api.policy;
 
+import io.offloadctl.api.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import java.net.URI;
 import java.util.List;
 
@@ -34,6 +36,7 @@ import io.offloadctl.model.policy.Policy;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "policies", description = "Desired-state policies")
+@RolesAllowed({Role.ADMIN, Role.VIEWER})
 public class PoliciesResource {
 
     private static final String EXAMPLE = """
@@ -56,6 +59,7 @@ public class PoliciesResource {
     }
 
     @POST
+    @RolesAllowed(Role.ADMIN)
     @Operation(operationId = "createPolicy", summary = "Create a policy",
             description = "Legacy feature names (gro, gso, tso, lro, sg, ...) are accepted and stored as kernel names; unknown "
                     + "names are rejected with the closest valid ones. Every node is re-evaluated at once.")
@@ -90,6 +94,7 @@ public class PoliciesResource {
 
     @PUT
     @Path("/{id}")
+    @RolesAllowed(Role.ADMIN)
     @Operation(operationId = "updatePolicy", summary = "Replace a policy",
             description = "Replaces the policy. With If-Match, the write only happens if the policy is still at that version.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -115,6 +120,7 @@ public class PoliciesResource {
 
     @DELETE
     @Path("/{id}")
+    @RolesAllowed(Role.ADMIN)
     @Operation(operationId = "deletePolicy", summary = "Delete a policy",
             description = "Deletes the policy (only at the If-Match version, when given). Every node is re-evaluated.")
     @APIResponse(responseCode = "204", description = "Deleted.")

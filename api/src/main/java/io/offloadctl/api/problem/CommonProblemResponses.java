@@ -12,7 +12,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Adds to every operation of the contract the problem responses any request can meet: 400 for
- * malformed input, 413 and 415 where a body is sent, 500. Written once here, not on every method.
+ * malformed input, 401 and 403 (every operation needs a bearer token), 413 and 415 where a body is
+ * sent, 500; and the bearer security scheme. Written once here, not on every method.
  */
 public class CommonProblemResponses implements OASFilter {
 
@@ -24,6 +25,10 @@ public class CommonProblemResponses implements OASFilter {
                 time.setDescription("A point in time, ISO 8601 with offset (the API writes UTC).");
             }
         }
+        openAPI.getComponents().addSecurityScheme("bearer", OASFactory.createSecurityScheme()
+                .type(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.HTTP).scheme("bearer")
+                .description("An API token: 'Authorization: Bearer TOKEN'. Roles: admin, viewer, agent (one node)."));
+        openAPI.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("bearer"));
         if (openAPI.getPaths() == null) {
             return;
         }
@@ -40,6 +45,8 @@ public class CommonProblemResponses implements OASFilter {
                     add(responses, "413", "The request body is larger than the server accepts.");
                     add(responses, "415", "The request body is not application/json.");
                 }
+                add(responses, "401", "No token, or an unknown or revoked one.");
+                add(responses, "403", "The token's role (or, for an agent, its node) does not allow this.");
                 add(responses, "500", "The server failed; its log says why.");
             }
         }

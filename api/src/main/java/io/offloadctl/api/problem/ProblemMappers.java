@@ -10,7 +10,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.offloadctl.model.OffloadException;
-import io.offloadctl.model.policy.PolicyValidationException;
+import io.offloadctl.model.policy.ValidationException;
 
 /** Every error becomes an RFC 9457 problem+json answer, here and nowhere else. */
 public class ProblemMappers {
@@ -23,7 +23,30 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response validation(PolicyValidationException e, UriInfo uri) {
+    public Response unauthorized(io.quarkus.security.UnauthorizedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(io.quarkus.security.AuthenticationFailedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        String detail = e.getMessage() == null || e.getMessage().isBlank()
+                ? "this token's role does not allow this operation" : e.getMessage();
+        return respond(Problem.of(403, "forbidden", "Forbidden", detail, path(uri)));
+    }
+
+    private static Response unauthenticated(UriInfo uri) {
+        return Response.fromResponse(respond(Problem.of(401, "unauthorized", "Unauthorized",
+                        "send a valid token: 'Authorization: Bearer TOKEN'", path(uri))))
+                .header("WWW-Authenticate", "Bearer realm=\"offloadctl\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ValidationException e, UriInfo uri) {
         return respond(Problem.of(422, "validation", "Request body is invalid", e.getMessage(), path(uri))
                 .withViolations(e.violations()));
     }

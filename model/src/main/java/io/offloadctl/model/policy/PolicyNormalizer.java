@@ -39,7 +39,7 @@ public final class PolicyNormalizer {
         checkSelector(policy.selector(), violations);
         Map<String, Boolean> features = normalizeFeatures(policy.features(), violations);
         if (!violations.isEmpty()) {
-            throw new PolicyValidationException(violations);
+            throw new ValidationException(violations);
         }
         return new Policy(policy.name(), policy.description(), policy.priority(), policy.mode(), policy.selector(),
                 features);

@@ -41,7 +41,7 @@ class PolicyModelTest {
         assertEquals(Map.of("rx-gro", false, "tx-tcp-segmentation", false, "tx-tcp-ecn-segmentation", false,
                 "tx-tcp-mangleid-segmentation", false, "tx-tcp6-segmentation", false,
                 "tx-tcp-accecn-segmentation", false), tso.features());
-        PolicyValidationException e = assertThrows(PolicyValidationException.class, () -> PolicyNormalizer.normalize(
+        ValidationException e = assertThrows(ValidationException.class, () -> PolicyNormalizer.normalize(
                 new Policy("Bad Name", "", 0, null, null, Map.of("gorp", true))));
         assertEquals(List.of("name", "mode", "features.gorp"), e.violations().stream().map(Violation::field).toList());
         assertTrue(e.violations().get(2).message().contains("did you mean"), e.violations().get(2).message());
