@@ -43,9 +43,13 @@ class SecurityApiTest {
     }
 
     static String createToken(String name, String role, String node) {
+        return newToken(name, role, node).path("token");
+    }
+
+    static io.restassured.response.ExtractableResponse<io.restassured.response.Response> newToken(String name, String role, String node) {
         Map<String, Object> body = node == null ? Map.of("name", name, "role", role) : Map.of("name", name, "role", role, "node", node);
         return as(AsAdmin.ADMIN_TOKEN).contentType(ContentType.JSON).body(body).post("/api/v1/tokens")
-                .then().statusCode(201).body("token", containsString("oc_")).extract().path("token");
+                .then().statusCode(201).body("token", containsString("oc_")).extract();
     }
 
     @Test
@@ -90,10 +94,12 @@ class SecurityApiTest {
 
     @Test
     void tokensAreListedWithoutValuesAndRevocationIsImmediate() {
-        String agent = createToken("revocable agent", "agent", "hv-1");
-        int id = as(AsAdmin.ADMIN_TOKEN).get("/api/v1/tokens").then().statusCode(200)
+        var created = newToken("revocable agent", "agent", "hv-1");
+        String agent = created.path("token");
+        int id = created.path("id");
+        as(AsAdmin.ADMIN_TOKEN).get("/api/v1/tokens").then().statusCode(200)
                 .body("", everyItem(not(hasKey("token"))))
-                .extract().path("find { it.name == 'revocable agent' }.id");
+                .body("find { it.id == " + id + " }.name", equalTo("revocable agent"));
         as(agent).get("/api/v1/nodes/hv-1/desired").then().statusCode(404);
         as(AsAdmin.ADMIN_TOKEN).delete("/api/v1/tokens/" + id).then().statusCode(204);
         as(agent).get("/api/v1/nodes/hv-1/desired").then().statusCode(401);
