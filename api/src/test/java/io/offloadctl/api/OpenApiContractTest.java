@@ -12,7 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The served contract must be the committed one, so every contract change is deliberate. After a
- * deliberate change: {@code cp api/target/openapi-served.yaml openapi/offloadctl.yaml}.
+ * deliberate change: {@code scripts/update-openapi.sh}.
  */
 @QuarkusTest
 @org.junit.jupiter.api.extension.ExtendWith(AsAdmin.class)
@@ -27,6 +27,6 @@ class OpenApiContractTest {
         Files.writeString(SERVED, served);
         String committed = Files.exists(COMMITTED) ? Files.readString(COMMITTED) : "";
         assertEquals(committed, served, "the API's contract differs from openapi/offloadctl.yaml; if the change is "
-                + "deliberate: cp api/target/openapi-served.yaml openapi/offloadctl.yaml");
+                + "deliberate, run scripts/update-openapi.sh and commit openapi/offloadctl.yaml");
     }
 }

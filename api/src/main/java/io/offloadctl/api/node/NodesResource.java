@@ -69,7 +69,8 @@ public class NodesResource {
                     + "the node's desired state and its revision, so an agent needs one round trip per cycle.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = NodeReport.class), examples = @ExampleObject(name = "hypervisor", value = REPORT_EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "Report stored (or unchanged); desired state attached.")
+    @APIResponse(responseCode = "200", description = "Report stored (or unchanged); desired state attached.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportResponse.class)))
     @APIResponse(responseCode = "201", description = "First report of this node; desired state attached.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportResponse.class)))
     @APIResponse(responseCode = "422", description = "The node name or the report is invalid.",

@@ -1,0 +1,90 @@
+package io.offloadctl.api;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+
+/** A packaged API started as its own process for end-to-end tests, on a free port, with an admin token. */
+final class ApiProcess implements AutoCloseable {
+
+    final int port;
+    final String token;
+    private final Process process;
+
+    private ApiProcess(int port, String token, Process process) {
+        this.port = port;
+        this.token = token;
+        this.process = process;
+    }
+
+    /** A system property set by failsafe, or null when Maven left it unresolved. */
+    static String property(String name) {
+        String value = System.getProperty(name);
+        return value == null || value.isBlank() || value.startsWith("${") ? null : value;
+    }
+
+    static ApiProcess start(String jar, String name, String token, Map<String, String> environment) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar);
+        builder.environment().putAll(environment);
+        builder.environment().put("OFFLOADCTL_PORT", String.valueOf(port));
+        builder.environment().put("OFFLOADCTL_ADMIN_TOKEN", token);
+        builder.redirectErrorStream(true).redirectOutput(Path.of("target", "api-" + name + ".log").toFile());
+        ApiProcess api = new ApiProcess(port, token, builder.start());
+        try {
+            api.awaitReady();
+            return api;
+        } catch (Exception e) {
+            api.close();
+            throw e;
+        }
+    }
+
+    private void awaitReady() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try {
+                HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the API on port " + port + " did not become ready; see target/api-*.log");
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    RequestSpecification request() {
+        return RestAssured.given().baseUri("http://127.0.0.1").port(port).header("Authorization", "Bearer " + token);
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

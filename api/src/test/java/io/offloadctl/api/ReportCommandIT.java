@@ -1,0 +1,102 @@
+package io.offloadctl.api;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.http.ContentType;
+
+/**
+ * The node binary's {@code report} against the packaged API: a network namespace with a bridge
+ * and a veth port is read through ioctl and rtnetlink, sent through the client generated from the
+ * contract, and the API shows exactly what the kernel has.
+ */
+class ReportCommandIT {
+
+    static final String NAMESPACE = "oct-report-" + ProcessHandle.current().pid();
+    static ApiProcess api;
+
+    @BeforeAll
+    static void start() throws Exception {
+        run("ip", "netns", "add", NAMESPACE);
+        run("ip", "-n", NAMESPACE, "link", "add", "va", "type", "veth", "peer", "name", "vb");
+        run("ip", "-n", NAMESPACE, "link", "add", "br0", "type", "bridge");
+        run("ip", "-n", NAMESPACE, "link", "set", "vb", "master", "br0");
+        run("ip", "netns", "exec", NAMESPACE, "ethtool", "-K", "vb", "gro", "on");
+        api = ApiProcess.start(System.getProperty("offloadctl.test.app"), "report", "report-admin",
+                Map.of("OFFLOADCTL_DATA_DIR", java.nio.file.Path.of("target", "report-it-data-" + ProcessHandle.current().pid()).toAbsolutePath().toString()));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (api != null) {
+            api.close();
+        }
+        run("ip", "netns", "del", NAMESPACE);
+    }
+
+    @Test
+    void theApiShowsWhatTheKernelHas() throws Exception {
+        api.request().contentType(ContentType.JSON)
+                .body(Fleet.policy("ports-no-gro", 10, "audit", Map.of("matchLabels", Map.of("lab", "report"),
+                        "interfaces", List.of("vb")), Map.of("gro", false)))
+                .post("/api/v1/policies").then().statusCode(201);
+
+        String out = offloadctl("--netns", NAMESPACE, "report", "--server", api.url(), "--node", "lab-node",
+                "--label", "lab=report");
+        assertEquals("reported lab-node: 4 interfaces, changed; status drifted; desired-state revision 1\n", out);
+
+        api.request().get("/api/v1/nodes/lab-node").then().statusCode(200)
+                .body("summary.labels.lab", equalTo("report"))
+                .body("report.interfaces.name", containsInAnyOrder("lo", "va", "vb", "br0"))
+                .body("report.interfaces.find { it.name == 'vb' }.master", equalTo("br0"))
+                .body("report.interfaces.find { it.name == 'br0' }.kind", equalTo("bridge"))
+                .body("report.interfaces.find { it.name == 'vb' }.features.rx-gro.active", equalTo(true))
+                .body("report.interfaces.find { it.name == 'lo' }.features.rx-lro.fixed", equalTo(true))
+                .body("compliance.find { it.name == 'vb' }.deviations.feature", contains("rx-gro"));
+        // Audit: nothing on the node changed.
+        assertTrue(run("ip", "netns", "exec", NAMESPACE, "ethtool", "-k", "vb").contains("generic-receive-offload: on\n"));
+
+        String again = offloadctl("--netns", NAMESPACE, "report", "--server", api.url(), "--node", "lab-node",
+                "--label", "lab=report");
+        assertTrue(again.contains(", unchanged; status drifted"), again);
+    }
+
+    private static String offloadctl(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(System.getProperty("offloadctl.test.node-binary")));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("OFFLOADCTL_TOKEN", api.token);
+        return exec(builder);
+    }
+
+    private static String run(String... command) throws Exception {
+        return exec(new ProcessBuilder(command));
+    }
+
+    private static String exec(ProcessBuilder builder) throws IOException, InterruptedException {
+        Process process = builder.redirectErrorStream(true).start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("timed out: " + builder.command());
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException(builder.command() + " exited " + process.exitValue() + ": " + output);
+        }
+        return output;
+    }
+}
