@@ -41,4 +41,7 @@ public class NodeEntity extends PanacheEntityBase {
     @Column(columnDefinition = "text")
     public String compliance;
     public String status;
+    /** Desired features this node's drivers keep fixed or lack. */
+    @Column(name = "unenforceable_features")
+    public int unenforceableFeatures;
 }

@@ -120,6 +120,8 @@ public class NodeService {
         recordNewDrift(node, compliance);
         node.compliance = json.write(compliance);
         node.status = ComplianceEvaluator.nodeStatus(compliance).name();
+        node.unenforceableFeatures = (int) compliance.stream().flatMap(i -> i.deviations().stream())
+                .filter(d -> d.status() == ComplianceStatus.unenforceable).count();
         if (node.isPersistent()) {
             replaceInterfaces(node, report);
         }
