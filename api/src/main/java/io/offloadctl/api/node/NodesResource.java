@@ -1,5 +1,8 @@
 package io.offloadctl.api.node;
 
+import io.offloadctl.api.render.RenderResponses;
+import io.offloadctl.api.render.RenderService;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import io.offloadctl.api.security.NodeAccess;
 import io.offloadctl.api.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,6 +43,12 @@ import io.offloadctl.model.report.NodeReport;
 @RolesAllowed({Role.ADMIN, Role.VIEWER})
 public class NodesResource {
 
+    private static final String RENDER_FORMATS = "harvester-cloudinit, systemd, networkd, networkmanager, udev or shell";
+    private static final String RENDER_EXAMPLE = """
+            # /etc/udev/rules.d/70-offloadctl-bnxt-ports.rules
+            ACTION=="add", SUBSYSTEM=="net", KERNEL=="eno*", DRIVERS=="bnxt_en", RUN+="/usr/local/bin/offloadctl set %k gro off gso off"
+            """;
+
     private static final String REPORT_EXAMPLE = """
             {"labels": {"role": "hypervisor", "rack": "r12"}, "kernel": "6.8.0-45-generic", "agentVersion": "0.1.0",
              "interfaces": [{"name": "eno1", "kind": "physical", "driver": "bnxt_en", "driverVersion": "1.10.3",
@@ -52,12 +61,14 @@ public class NodesResource {
     private final NodeListing listing;
     private final EnactmentLog enactments;
     private final NodeAccess access;
+    private final RenderService render;
 
-    public NodesResource(NodeService nodes, NodeListing listing, EnactmentLog enactments, NodeAccess access) {
+    public NodesResource(NodeService nodes, NodeListing listing, EnactmentLog enactments, NodeAccess access, RenderService render) {
         this.nodes = nodes;
         this.listing = listing;
         this.enactments = enactments;
         this.access = access;
+        this.render = render;
     }
 
     @PUT
@@ -156,5 +167,25 @@ public class NodesResource {
                               Enactment enactment) {
         access.check(node);
         return Response.status(Response.Status.CREATED).entity(enactments.record(node, enactment)).build();
+    }
+
+    @GET
+    @Path("/{node}/desired/render")
+    @Produces({"text/plain", "text/x-shellscript", "application/yaml", Problem.MEDIA_TYPE})
+    @Operation(operationId = "renderNodeDesiredState", summary = "Render a node's desired state for persistence",
+            description = "The node's enforced desired features, interface by interface, in one of the persistence formats "
+                    + "(" + RENDER_FORMATS + "); conflicts are left out and counted in a comment.")
+    @APIResponse(responseCode = "200", description = "The artifact.", content = @Content(mediaType = "text/plain",
+            schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "udev", value = RENDER_EXAMPLE)))
+    @APIResponse(responseCode = "404", description = "No such node, or nothing enforced to persist.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown format or tool.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response node(@Parameter(description = "Node name.", example = "hv-017") @PathParam("node") String node,
+                         @Parameter(description = "One of " + RENDER_FORMATS + ".", example = "systemd", required = true)
+                         @QueryParam("format") String format,
+                         @Parameter(description = "offloadctl or ethtool (default: ethtool for Harvester, offloadctl otherwise).",
+                                 example = "offloadctl") @QueryParam("tool") String tool) {
+        return RenderResponses.of(render.node(node, format, tool));
     }
 }

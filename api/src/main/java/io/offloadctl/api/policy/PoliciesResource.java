@@ -1,5 +1,9 @@
 package io.offloadctl.api.policy;
 
+import jakarta.ws.rs.QueryParam;
+import io.offloadctl.api.render.RenderResponses;
+import io.offloadctl.api.render.RenderService;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import io.offloadctl.api.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import java.net.URI;
@@ -45,10 +49,18 @@ public class PoliciesResource {
              "selector": {"matchLabels": {"role": "hypervisor"}, "drivers": ["bnxt_en"]},
              "features": {"gro": false, "gso": false}}""";
 
-    private final PolicyService policies;
+    private static final String RENDER_FORMATS = "harvester-cloudinit, systemd, networkd, networkmanager, udev or shell";
+    private static final String RENDER_EXAMPLE = """
+            # /etc/udev/rules.d/70-offloadctl-bnxt-ports.rules
+            ACTION=="add", SUBSYSTEM=="net", KERNEL=="eno*", DRIVERS=="bnxt_en", RUN+="/usr/local/bin/offloadctl set %k gro off gso off"
+            """;
 
-    public PoliciesResource(PolicyService policies) {
+    private final PolicyService policies;
+    private final RenderService render;
+
+    public PoliciesResource(PolicyService policies, RenderService render) {
         this.policies = policies;
+        this.render = render;
     }
 
     @GET
@@ -148,4 +160,26 @@ public class PoliciesResource {
     public PolicyPreview preview(Policy policy) {
         return policies.preview(policy);
     }
+
+    @GET
+    @Path("/{id}/render")
+    @Produces({"text/plain", "text/x-shellscript", "application/yaml", Problem.MEDIA_TYPE})
+    @Operation(operationId = "renderPolicy", summary = "Render a policy for persistence",
+            description = "The policy's features for the interfaces its selector names (globs, drivers) as a Harvester "
+                    + "CloudInit resource, a systemd unit, systemd-networkd .link files, NetworkManager commands, udev rules "
+                    + "or a shell script. What a format cannot express is said in comments.")
+    @APIResponse(responseCode = "200", description = "The artifact.", content = @Content(mediaType = "text/plain",
+            schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "udev", value = RENDER_EXAMPLE)))
+    @APIResponse(responseCode = "404", description = "No such policy.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown format or tool.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response policy(@Parameter(description = "Policy id.", example = "7") @PathParam("id") long id,
+                           @Parameter(description = "One of " + RENDER_FORMATS + ".", example = "udev", required = true)
+                           @QueryParam("format") String format,
+                           @Parameter(description = "offloadctl or ethtool (default: ethtool for Harvester, offloadctl otherwise).",
+                                   example = "offloadctl") @QueryParam("tool") String tool) {
+        return RenderResponses.of(render.policy(id, format, tool));
+    }
+
 }

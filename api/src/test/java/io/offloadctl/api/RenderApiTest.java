@@ -1,0 +1,74 @@
+package io.offloadctl.api;
+
+import static io.offloadctl.api.Fleet.createPolicy;
+import static io.offloadctl.api.Fleet.hypervisor;
+import static io.offloadctl.api.Fleet.policy;
+import static io.offloadctl.api.Fleet.report;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.offloadctl.model.persist.PersistCommands;
+import io.offloadctl.model.persist.PersistFormat;
+import io.offloadctl.model.persist.PersistPlan;
+import io.offloadctl.model.persist.PersistRenderer;
+import io.offloadctl.model.persist.PersistTarget;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The API renders persistence artifacts with the shared renderers: the same text the node binary would write. */
+@QuarkusTest
+@ExtendWith(AsAdmin.class)
+class RenderApiTest {
+
+    @Inject
+    Fleet fleet;
+
+    @BeforeEach
+    void empty() {
+        fleet.clear();
+    }
+
+    @Test
+    void policyRendersWithItsGlobsDriversAndLabels() {
+        int id = createPolicy(policy("bnxt-ports", 10, "enforce", Map.of("matchLabels", Map.of("role", "hypervisor"),
+                "interfaces", List.of("eno*"), "drivers", List.of("bnxt_en"), "kinds", List.of("physical")),
+                Map.of("gro", false, "gso", false))).statusCode(201).extract().path("id");
+        String expected = PersistRenderer.of(PersistFormat.UDEV, PersistCommands.offloadctl(PersistCommands.DEFAULT_OFFLOADCTL))
+                .render(new PersistPlan("bnxt-ports", Map.of("role", "hypervisor"), List.of(new PersistPlan.Item(
+                        new PersistTarget("eno*", List.of("bnxt_en")), Map.of("rx-gro", false, "tx-generic-segmentation", false))),
+                        List.of("the policy also selects interface kinds [physical], which this artifact cannot express: "
+                                + "check the interface names it matches")));
+        given().get("/api/v1/policies/" + id + "/render?format=udev").then().statusCode(200)
+                .contentType(containsString("text/plain")).body(equalTo(expected));
+        given().get("/api/v1/policies/" + id + "/render?format=harvester-cloudinit").then().statusCode(200)
+                .contentType(containsString("application/yaml"))
+                .body(containsString("'role': 'hypervisor'"))
+                .body(containsString("/usr/sbin/ethtool -K \"${dev##*/}\" gso off gro off"));
+        given().get("/api/v1/policies/" + id + "/render?format=docx").then().statusCode(422)
+                .contentType("application/problem+json").body("detail", containsString("unknown format 'docx'"));
+    }
+
+    @Test
+    void nodeRendersItsEnforcedDesiredFeaturesOnly() {
+        report("hv-1", hypervisor(Map.of(), true)).statusCode(201);
+        given().get("/api/v1/nodes/hv-1/desired/render?format=shell").then().statusCode(404);
+        createPolicy(policy("ports", 10, "enforce", Map.of("kinds", List.of("physical")), Map.of("gro", false))).statusCode(201);
+        createPolicy(policy("taps-audit", 10, "audit", Map.of("kinds", List.of("tap")), Map.of("lro", true))).statusCode(201);
+        given().get("/api/v1/nodes/hv-1/desired/render?format=systemd").then().statusCode(200)
+                .body(containsString("ExecStart=/usr/local/bin/offloadctl set eno1 gro off\n"))
+                .body(not(containsString("tap0")))
+                .body(containsString("# note: desired-state revision 3 of node hv-1"));
+        given().get("/api/v1/nodes/hv-1/desired/render?format=shell&tool=ethtool").then().statusCode(200)
+                .body(containsString("/usr/sbin/ethtool -K eno1 gro off || status=1"));
+    }
+}

@@ -1,0 +1,46 @@
+package io.offloadctl.model.persist;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.offloadctl.model.KernelFeatureNames;
+import io.offloadctl.model.LegacyFlag;
+import io.offloadctl.model.LegacyFlags;
+import io.offloadctl.model.Setting;
+
+/**
+ * Writes kernel features back as ethtool's legacy names where a whole group is set alike
+ * ({@code tso off} for every {@code tx-tcp*-segmentation}, {@code gro off} for rx-gro): shorter,
+ * and right on kernels that have more or fewer members of a group than the one the policy was
+ * written on.
+ */
+public final class LegacyCompaction {
+
+    private LegacyCompaction() {
+    }
+
+    public static List<Setting> compact(Map<String, Boolean> features) {
+        Map<String, Boolean> left = new TreeMap<>(features);
+        List<Setting> settings = new ArrayList<>();
+        for (LegacyFlag flag : LegacyFlags.all()) {
+            List<String> members = KernelFeatureNames.all().stream().filter(flag::matches).toList();
+            if (members.isEmpty()) {
+                continue;
+            }
+            Boolean value = left.get(members.get(0));
+            if (value != null && members.stream().allMatch(m -> value.equals(left.get(m)))) {
+                members.forEach(left::remove);
+                settings.add(new Setting(flag.shortName(), value));
+            }
+        }
+        left.forEach((name, on) -> settings.add(new Setting(name, on)));
+        return settings;
+    }
+
+    /** {@code tso off rx-gro off}: the arguments of ethtool -K and offloadctl set. */
+    public static String arguments(Map<String, Boolean> features) {
+        return String.join(" ", compact(features).stream().map(Setting::toString).toList());
+    }
+}

@@ -1,0 +1,19 @@
+package io.offloadctl.model.persist;
+
+/** Renders a plan as one persistence artifact. */
+public interface PersistRenderer {
+
+    String render(PersistPlan plan);
+
+    /** The renderer for a format; commands call {@code offloadctlPath} or, for Harvester, ethtool as Harvester ships it. */
+    static PersistRenderer of(PersistFormat format, PersistCommands commands) {
+        return switch (format) {
+            case HARVESTER_CLOUDINIT -> new HarvesterCloudInitRenderer(commands);
+            case SYSTEMD -> new SystemdUnitRenderer(commands);
+            case NETWORKD -> new NetworkdLinkRenderer();
+            case NETWORKMANAGER -> new NetworkManagerRenderer();
+            case UDEV -> new UdevRuleRenderer(commands);
+            case SHELL -> new ShellScriptRenderer(commands);
+        };
+    }
+}
