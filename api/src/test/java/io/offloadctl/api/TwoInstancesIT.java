@@ -43,24 +43,27 @@ class TwoInstancesIT {
 
     @Test
     void whatOneInstanceIsToldTheOtherAnswers() {
-        String node = "two-instances-" + ProcessHandle.current().pid();
-        String policy = "two-instances-" + ProcessHandle.current().pid();
+        // Names and labels of this run only, so what other tests left in the database does not matter.
+        String run = "two-instances-" + ProcessHandle.current().pid() + "-" + System.nanoTime() % 100000;
+        String node = run;
+        String policy = run;
+        Map<String, Object> selector = Map.of("matchLabels", Map.of("it-run", run), "interfaces", List.of("eno1"));
         int id = first.request().contentType(ContentType.JSON)
-                .body(Fleet.policy(policy, 7, "enforce", Map.of("interfaces", List.of("eno1")), Map.of("gro", false)))
+                .body(Fleet.policy(policy, 7, "enforce", selector, Map.of("gro", false)))
                 .post("/api/v1/policies").then().statusCode(201).extract().path("id");
         second.request().get("/api/v1/policies/" + id).then().statusCode(200).header("ETag", equalTo("\"1\""));
 
-        second.request().contentType(ContentType.JSON).body(Fleet.hypervisor(Map.of(), true))
+        second.request().contentType(ContentType.JSON).body(Fleet.hypervisor(Map.of("it-run", run), true))
                 .put("/api/v1/nodes/" + node + "/state").then().statusCode(201);
         first.request().get("/api/v1/nodes/" + node + "/desired").then().statusCode(200)
-                .body("interfaces[0].features.rx-gro.policy", equalTo(policy));
+                .body("interfaces.find { it.name == 'eno1' }.features.rx-gro.policy", equalTo(policy));
 
         // A write through one instance makes the other's ETag stale.
         first.request().contentType(ContentType.JSON).header("If-Match", "\"1\"")
-                .body(Fleet.policy(policy, 8, "enforce", Map.of("interfaces", List.of("eno1")), Map.of("gro", false)))
+                .body(Fleet.policy(policy, 8, "enforce", selector, Map.of("gro", false)))
                 .put("/api/v1/policies/" + id).then().statusCode(200);
         second.request().contentType(ContentType.JSON).header("If-Match", "\"1\"")
-                .body(Fleet.policy(policy, 9, "enforce", null, Map.of("gro", false)))
+                .body(Fleet.policy(policy, 9, "enforce", selector, Map.of("gro", false)))
                 .put("/api/v1/policies/" + id).then().statusCode(412);
 
         second.request().get("/api/v1/events?node=" + node).then().body("items.type", hasItem("drift"));
