@@ -12,6 +12,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import io.offloadctl.api.problem.ApiException;
+
 /**
  * JSON for the documents the API stores as text (reports, selectors, desired states): maps are
  * written sorted, so equal documents have equal text and equal hashes.
@@ -49,10 +51,25 @@ public class JsonCodec {
         }
     }
 
+    /** Reads a request body; what does not read is the caller's mistake (400). */
+    public <T> T readRequest(byte[] body, Class<T> type) {
+        try {
+            return mapper.readValue(body, type);
+        } catch (java.io.IOException e) {
+            String detail = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+            throw new ApiException(400, "malformed-body", "Request body is not valid JSON for this operation", detail);
+        }
+    }
+
     /** SHA-256 of a text, as 64 hex digits. */
     public static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** SHA-256 of bytes, as 64 hex digits. */
+    public static String sha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

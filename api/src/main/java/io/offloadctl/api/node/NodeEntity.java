@@ -41,6 +41,12 @@ public class NodeEntity extends PanacheEntityBase {
     @Column(columnDefinition = "text")
     public String compliance;
     public String status;
+    /** SHA-256 of the bytes of the last report: an identical report is recognised without parsing it. */
+    @Column(name = "body_hash")
+    public String bodyHash;
+    /** The desired state as a report's answer carries it (DesiredView JSON), ready to send. */
+    @Column(name = "desired_view", columnDefinition = "text")
+    public String desiredView;
     /** Desired features this node's drivers keep fixed or lack. */
     @Column(name = "unenforceable_features")
     public int unenforceableFeatures;

@@ -54,21 +54,38 @@ public class NodeService {
         this.staleAfter = staleAfter;
     }
 
-    /** The outcome of a report: whether the node is new, and the answer for the agent. */
-    public record ReportOutcome(boolean created, ReportResponse response) {
+    /** The outcome of a report: whether the node is new, and the answer for the agent (ReportResponse as JSON). */
+    public record ReportOutcome(boolean created, String answer) {
     }
 
+    /**
+     * Stores a report. The common case, a report whose bytes equal the previous one's, costs one
+     * small query and one timestamp update: nothing is parsed and the stored answer is sent back.
+     */
     @Transactional
-    public ReportOutcome report(String name, NodeReport report) {
+    public ReportOutcome report(String name, byte[] body) {
         NodeNames.validate(name);
+        String bodyHash = JsonCodec.sha256(body);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        // Plain SQL on the hot path: no entity, no query translation (measured by bench/api-fleet-load.sh).
+        var em = NodeEntity.getEntityManager();
+        @SuppressWarnings("unchecked")
+        List<Object[]> known = em.createNativeQuery("select body_hash, status, desired_view from node where name = ?1")
+                .setParameter(1, name).getResultList();
+        if (!known.isEmpty() && bodyHash.equals(known.get(0)[0]) && known.get(0)[2] != null) {
+            em.createNativeQuery("update node set reported_at = ?1 where name = ?2")
+                    .setParameter(1, now).setParameter(2, name).executeUpdate();
+            return new ReportOutcome(false, answer(false, (String) known.get(0)[1], (String) known.get(0)[2]));
+        }
+        NodeReport report = json.readRequest(body, NodeReport.class);
         checkInterfaces(report);
         String text = json.write(report);
         String hash = JsonCodec.sha256(text);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         NodeEntity node = NodeEntity.findById(name);
         if (node != null && hash.equals(node.reportHash)) {
-            NodeEntity.update("reportedAt = ?1 where name = ?2", now, name);
-            return new ReportOutcome(false, new ReportResponse(false, ComplianceStatus.valueOf(node.status), desiredView(node)));
+            node.bodyHash = bodyHash;
+            node.reportedAt = now;
+            return new ReportOutcome(false, answer(false, node.status, node.desiredView));
         }
         String configHash = JsonCodec.sha256(json.write(withoutCounters(report)));
         boolean created = node == null;
@@ -83,6 +100,7 @@ public class NodeService {
         node.agentVersion = report.agentVersion();
         node.report = text;
         node.reportHash = hash;
+        node.bodyHash = bodyHash;
         node.configHash = configHash;
         node.reportedAt = now;
         if (configChanged) {
@@ -95,7 +113,12 @@ public class NodeService {
             node.persist();
             replaceInterfaces(node, report);
         }
-        return new ReportOutcome(created, new ReportResponse(configChanged, ComplianceStatus.valueOf(node.status), desiredView(node)));
+        return new ReportOutcome(created, answer(configChanged, node.status, node.desiredView));
+    }
+
+    /** ReportResponse as JSON, around the stored desired view (no need to parse and write it again). */
+    private static String answer(boolean changed, String status, String desiredView) {
+        return "{\"changed\":" + changed + ",\"status\":\"" + status + "\",\"desired\":" + desiredView + "}";
     }
 
     /** Re-evaluates every node against the current policies, after a policy changed. */
@@ -120,6 +143,7 @@ public class NodeService {
         recordNewDrift(node, compliance);
         node.compliance = json.write(compliance);
         node.status = ComplianceEvaluator.nodeStatus(compliance).name();
+        node.desiredView = json.write(new DesiredView(node.name, node.desiredRevision, desired.interfaces(), desired.conflicts()));
         node.unenforceableFeatures = (int) compliance.stream().flatMap(i -> i.deviations().stream())
                 .filter(d -> d.status() == ComplianceStatus.unenforceable).count();
         if (node.isPersistent()) {

@@ -87,10 +87,11 @@ public class NodesResource {
     @APIResponse(responseCode = "422", description = "The node name or the report is invalid.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response report(@Parameter(description = "Node name (a host name).", example = "hv-017") @PathParam("node") String node,
-                           NodeReport report) {
+                           byte[] report) {
         access.check(node);
         NodeService.ReportOutcome outcome = nodes.report(node, report);
-        return Response.status(outcome.created() ? Response.Status.CREATED : Response.Status.OK).entity(outcome.response()).build();
+        return Response.status(outcome.created() ? Response.Status.CREATED : Response.Status.OK)
+                .type(MediaType.APPLICATION_JSON).entity(outcome.answer()).build();
     }
 
     @GET

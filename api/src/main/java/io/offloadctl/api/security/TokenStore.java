@@ -31,11 +31,16 @@ public class TokenStore {
     @ActivateRequestContext
     @Transactional
     public Optional<Holder> authenticate(String token) {
-        TokenEntity entity = TokenEntity.find("tokenHash", JsonCodec.sha256(token)).firstResult();
-        if (entity == null || entity.revokedAt != null) {
+        // Every request comes through here: plain SQL, no entity.
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = TokenEntity.getEntityManager()
+                .createNativeQuery("select id, name, role, node from api_token where token_hash = ?1 and revoked_at is null")
+                .setParameter(1, JsonCodec.sha256(token)).getResultList();
+        if (rows.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Holder(entity.id, entity.name, Role.valueOf(entity.role), entity.node));
+        Object[] row = rows.get(0);
+        return Optional.of(new Holder(((Number) row[0]).longValue(), (String) row[1], Role.valueOf((String) row[2]), (String) row[3]));
     }
 
     @Transactional
