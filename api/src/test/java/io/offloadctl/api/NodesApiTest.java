@@ -98,6 +98,9 @@ class NodesApiTest {
                 .statusCode(415).contentType("application/problem+json");
         given().get("/api/v1/nodes?size=501").then().statusCode(400).body("violations.field", contains("size"));
         given().get("/api/v1/nowhere").then().statusCode(404).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body("{\"labels\": {\"x\": \"" + "a".repeat(5 * 1024 * 1024) + "\"}}")
+                .put("/api/v1/nodes/hv-1/state").then().statusCode(413).contentType("application/problem+json")
+                .body("detail", containsString("accepts at most 4194304"));
     }
 
     @Test

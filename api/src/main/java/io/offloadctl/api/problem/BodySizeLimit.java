@@ -1,0 +1,41 @@
+package io.offloadctl.api.problem;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import io.quarkus.runtime.configuration.MemorySize;
+
+/**
+ * Refuses bodies over the limit with a 413 problem before they are read. The HTTP layer's own
+ * limit (quarkus.http.limits.max-body-size) is set higher, as the backstop for bodies without a
+ * Content-Length, because it answers with an empty body.
+ */
+public class BodySizeLimit {
+
+    private final long limit;
+
+    public BodySizeLimit(@ConfigProperty(name = "offloadctl.max-body-size") MemorySize limit) {
+        this.limit = limit.asLongValue();
+    }
+
+    @ServerRequestFilter(preMatching = true)
+    public Response check(ContainerRequestContext request) {
+        String length = request.getHeaderString("Content-Length");
+        if (length == null) {
+            return null;
+        }
+        try {
+            if (Long.parseLong(length.strip()) <= limit) {
+                return null;
+            }
+        } catch (NumberFormatException e) {
+            return ProblemMappers.respond(Problem.of(400, "bad-content-length", "Bad request", "Content-Length is not a number",
+                    request.getUriInfo().getPath()));
+        }
+        return ProblemMappers.respond(Problem.of(413, "too-large", "Request body too large",
+                "the body is " + length + " bytes; this API accepts at most " + limit, request.getUriInfo().getPath()));
+    }
+}
