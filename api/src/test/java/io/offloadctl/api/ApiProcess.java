@@ -18,11 +18,13 @@ final class ApiProcess implements AutoCloseable {
 
     final int port;
     final String token;
+    final Path log;
     private final Process process;
 
-    private ApiProcess(int port, String token, Process process) {
+    private ApiProcess(int port, String token, Path log, Process process) {
         this.port = port;
         this.token = token;
+        this.log = log;
         this.process = process;
     }
 
@@ -32,6 +34,7 @@ final class ApiProcess implements AutoCloseable {
         return value == null || value.isBlank() || value.startsWith("${") ? null : value;
     }
 
+    /** Starts the jar; with a null token, OFFLOADCTL_ADMIN_TOKEN is left unset. */
     static ApiProcess start(String jar, String name, String token, Map<String, String> environment) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -40,9 +43,13 @@ final class ApiProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar);
         builder.environment().putAll(environment);
         builder.environment().put("OFFLOADCTL_PORT", String.valueOf(port));
-        builder.environment().put("OFFLOADCTL_ADMIN_TOKEN", token);
-        builder.redirectErrorStream(true).redirectOutput(Path.of("target", "api-" + name + ".log").toFile());
-        ApiProcess api = new ApiProcess(port, token, builder.start());
+        builder.environment().remove("OFFLOADCTL_ADMIN_TOKEN");
+        if (token != null) {
+            builder.environment().put("OFFLOADCTL_ADMIN_TOKEN", token);
+        }
+        Path log = Path.of("target", "api-" + name + ".log");
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        ApiProcess api = new ApiProcess(port, token, log, builder.start());
         try {
             api.awaitReady();
             return api;
