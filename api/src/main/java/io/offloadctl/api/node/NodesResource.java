@@ -43,11 +43,6 @@ import io.offloadctl.model.report.NodeReport;
 @RolesAllowed({Role.ADMIN, Role.VIEWER})
 public class NodesResource {
 
-    private static final String RENDER_FORMATS = "harvester-cloudinit, systemd, networkd, networkmanager, udev or shell";
-    private static final String RENDER_EXAMPLE = """
-            # /etc/udev/rules.d/70-offloadctl-bnxt-ports.rules
-            ACTION=="add", SUBSYSTEM=="net", KERNEL=="eno*", DRIVERS=="bnxt_en", RUN+="/usr/local/bin/offloadctl set %k gro off gso off"
-            """;
 
     private static final String REPORT_EXAMPLE = """
             {"labels": {"role": "hypervisor", "rack": "r12"}, "kernel": "6.8.0-45-generic", "agentVersion": "0.1.0",
@@ -175,15 +170,15 @@ public class NodesResource {
     @Produces({"text/plain", "text/x-shellscript", "application/yaml", Problem.MEDIA_TYPE})
     @Operation(operationId = "renderNodeDesiredState", summary = "Render a node's desired state for persistence",
             description = "The node's enforced desired features, interface by interface, in one of the persistence formats "
-                    + "(" + RENDER_FORMATS + "); conflicts are left out and counted in a comment.")
+                    + "(" + RenderResponses.FORMATS + "); conflicts are left out and counted in a comment.")
     @APIResponse(responseCode = "200", description = "The artifact.", content = @Content(mediaType = "text/plain",
-            schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "udev", value = RENDER_EXAMPLE)))
+            schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "udev", value = RenderResponses.EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such node, or nothing enforced to persist.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown format or tool.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response node(@Parameter(description = "Node name.", example = "hv-017") @PathParam("node") String node,
-                         @Parameter(description = "One of " + RENDER_FORMATS + ".", example = "systemd", required = true)
+                         @Parameter(description = "One of " + RenderResponses.FORMATS + ".", example = "systemd", required = true)
                          @QueryParam("format") String format,
                          @Parameter(description = "offloadctl or ethtool (default: ethtool for Harvester, offloadctl otherwise).",
                                  example = "offloadctl") @QueryParam("tool") String tool) {

@@ -49,11 +49,6 @@ public class PoliciesResource {
              "selector": {"matchLabels": {"role": "hypervisor"}, "drivers": ["bnxt_en"]},
              "features": {"gro": false, "gso": false}}""";
 
-    private static final String RENDER_FORMATS = "harvester-cloudinit, systemd, networkd, networkmanager, udev or shell";
-    private static final String RENDER_EXAMPLE = """
-            # /etc/udev/rules.d/70-offloadctl-bnxt-ports.rules
-            ACTION=="add", SUBSYSTEM=="net", KERNEL=="eno*", DRIVERS=="bnxt_en", RUN+="/usr/local/bin/offloadctl set %k gro off gso off"
-            """;
 
     private final PolicyService policies;
     private final RenderService render;
@@ -169,13 +164,13 @@ public class PoliciesResource {
                     + "CloudInit resource, a systemd unit, systemd-networkd .link files, NetworkManager commands, udev rules "
                     + "or a shell script. What a format cannot express is said in comments.")
     @APIResponse(responseCode = "200", description = "The artifact.", content = @Content(mediaType = "text/plain",
-            schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "udev", value = RENDER_EXAMPLE)))
+            schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "udev", value = RenderResponses.EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such policy.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown format or tool.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response policy(@Parameter(description = "Policy id.", example = "7") @PathParam("id") long id,
-                           @Parameter(description = "One of " + RENDER_FORMATS + ".", example = "udev", required = true)
+                           @Parameter(description = "One of " + RenderResponses.FORMATS + ".", example = "udev", required = true)
                            @QueryParam("format") String format,
                            @Parameter(description = "offloadctl or ethtool (default: ethtool for Harvester, offloadctl otherwise).",
                                    example = "offloadctl") @QueryParam("tool") String tool) {
