@@ -40,6 +40,11 @@ final class ApiProcess implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
+        return start(jar, name, token, environment, port);
+    }
+
+    /** Starts the jar on a given port (to restart an API where its agents expect it). */
+    static ApiProcess start(String jar, String name, String token, Map<String, String> environment, int port) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar);
         builder.environment().putAll(environment);
         builder.environment().put("OFFLOADCTL_PORT", String.valueOf(port));
@@ -64,7 +69,8 @@ final class ApiProcess implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline && process.isAlive()) {
             try {
-                HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).build(),
+                HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(2)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200) {
                     return;

@@ -6,12 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,11 +27,8 @@ class ReportCommandIT {
 
     @BeforeAll
     static void start() throws Exception {
-        run("ip", "netns", "add", NAMESPACE);
-        run("ip", "-n", NAMESPACE, "link", "add", "va", "type", "veth", "peer", "name", "vb");
-        run("ip", "-n", NAMESPACE, "link", "add", "br0", "type", "bridge");
-        run("ip", "-n", NAMESPACE, "link", "set", "vb", "master", "br0");
-        run("ip", "netns", "exec", NAMESPACE, "ethtool", "-K", "vb", "gro", "on");
+        Processes.createNode(NAMESPACE);
+        Processes.run("ip", "netns", "exec", NAMESPACE, "ethtool", "-K", "vb", "gro", "on");
         api = ApiProcess.start(System.getProperty("offloadctl.test.app"), "report", "report-admin",
                 Map.of("OFFLOADCTL_DATA_DIR", java.nio.file.Path.of("target", "report-it-data-" + ProcessHandle.current().pid()).toAbsolutePath().toString()));
     }
@@ -45,7 +38,7 @@ class ReportCommandIT {
         if (api != null) {
             api.close();
         }
-        run("ip", "netns", "del", NAMESPACE);
+        Processes.deleteNamespace(NAMESPACE);
     }
 
     @Test
@@ -57,18 +50,18 @@ class ReportCommandIT {
 
         String out = offloadctl("--netns", NAMESPACE, "report", "--server", api.url(), "--node", "lab-node",
                 "--label", "lab=report");
-        assertEquals("reported lab-node: 4 interfaces, changed; status drifted; desired-state revision 1\n", out);
+        assertEquals("reported lab-node: 5 interfaces, changed; status drifted; desired-state revision 1\n", out);
 
         api.request().get("/api/v1/nodes/lab-node").then().statusCode(200)
                 .body("summary.labels.lab", equalTo("report"))
-                .body("report.interfaces.name", containsInAnyOrder("lo", "va", "vb", "br0"))
+                .body("report.interfaces.name", containsInAnyOrder("lo", "va", "vb", "br0", "tap0"))
                 .body("report.interfaces.find { it.name == 'vb' }.master", equalTo("br0"))
                 .body("report.interfaces.find { it.name == 'br0' }.kind", equalTo("bridge"))
                 .body("report.interfaces.find { it.name == 'vb' }.features.rx-gro.active", equalTo(true))
                 .body("report.interfaces.find { it.name == 'lo' }.features.rx-lro.fixed", equalTo(true))
                 .body("compliance.find { it.name == 'vb' }.deviations.feature", contains("rx-gro"));
         // Audit: nothing on the node changed.
-        assertTrue(run("ip", "netns", "exec", NAMESPACE, "ethtool", "-k", "vb").contains("generic-receive-offload: on\n"));
+        assertTrue(Processes.features(NAMESPACE, "vb").contains("generic-receive-offload: on\n"));
 
         String again = offloadctl("--netns", NAMESPACE, "report", "--server", api.url(), "--node", "lab-node",
                 "--label", "lab=report");
@@ -76,27 +69,10 @@ class ReportCommandIT {
     }
 
     private static String offloadctl(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(System.getProperty("offloadctl.test.node-binary")));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("OFFLOADCTL_TOKEN", api.token);
-        return exec(builder);
-    }
-
-    private static String run(String... command) throws Exception {
-        return exec(new ProcessBuilder(command));
-    }
-
-    private static String exec(ProcessBuilder builder) throws IOException, InterruptedException {
-        Process process = builder.redirectErrorStream(true).start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("timed out: " + builder.command());
+        Processes.Result result = Processes.offloadctl(api.token, args);
+        if (result.exitCode() != 0) {
+            throw new IllegalStateException("offloadctl exited " + result.exitCode() + ": " + result.output());
         }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException(builder.command() + " exited " + process.exitValue() + ": " + output);
-        }
-        return output;
+        return result.output();
     }
 }
