@@ -7,7 +7,6 @@ import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,14 +22,10 @@ import io.offloadctl.client.model.ReportResponse;
 import io.offloadctl.client.model.Result;
 import io.offloadctl.model.ErrorKind;
 import io.offloadctl.model.FeatureRequest;
-import io.offloadctl.model.FeatureTable;
 import io.offloadctl.model.OffloadException;
 import io.offloadctl.model.policy.DesiredInterface;
-import io.offloadctl.model.policy.EnforcementPlanner;
 import io.offloadctl.model.report.NodeReport;
 import io.offloadctl.node.api.ApiConnection;
-import io.offloadctl.node.kernel.AllOrNothingApplier;
-import io.offloadctl.node.kernel.FeatureReader;
 import io.offloadctl.node.kernel.FeatureWriter;
 import io.offloadctl.node.kernel.KernelSession;
 import io.offloadctl.node.kernel.NodeStateReader;
@@ -61,6 +56,7 @@ public final class Agent {
     private final ApiConnection api;
     private final DesiredCache cache;
     private final PrintWriter log;
+    private final DesiredStateEnforcer enforcer;
     private CachedDesired desired;
 
     public Agent(Settings settings, KernelSession session, ApiConnection api, DesiredCache cache, PrintWriter log) {
@@ -69,6 +65,7 @@ public final class Agent {
         this.api = api;
         this.cache = cache;
         this.log = log;
+        this.enforcer = new DesiredStateEnforcer(session);
     }
 
     /** Runs cycles until {@code keepRunning} says stop; errors back off exponentially, up to the interval. */
@@ -143,22 +140,13 @@ public final class Agent {
     }
 
     private Map<String, FeatureRequest> plan() {
-        FeatureReader reader = new FeatureReader(session);
-        Map<String, FeatureTable> tables = new LinkedHashMap<>();
-        for (DesiredInterface iface : desired.interfaces()) {
-            try {
-                tables.put(iface.name(), reader.read(iface.name()));
-            } catch (OffloadException missing) {
-                // the interface is gone (unplugged, driver unloaded): nothing to enforce on it now
-            }
-        }
-        return EnforcementPlanner.plan(desired.interfaces(), tables);
+        return enforcer.plan(desired.interfaces());
     }
 
     private CycleResult enforce(Map<String, FeatureRequest> plan, boolean apiReachable) {
         List<SetOutcome> outcomes;
         try {
-            outcomes = new AllOrNothingApplier(session).apply(plan);
+            outcomes = enforcer.apply(plan);
         } catch (OffloadException e) {
             enact(apiReachable, Result.FAILED, e.getMessage(), List.of());
             return new CycleResult(apiReachable, desired.revision(), false, "apply failed, nothing changed: " + e.getMessage());
@@ -174,7 +162,7 @@ public final class Agent {
             say(message);
             return new CycleResult(apiReachable, desired.revision(), false, "rolled back: " + probeFailure.get());
         }
-        String summary = "applied revision " + desired.revision() + ": " + describe(plan);
+        String summary = "applied revision " + desired.revision() + ": " + DesiredStateEnforcer.describe(plan);
         enact(apiReachable, Result.APPLIED, summary, details(outcomes));
         say(summary);
         return new CycleResult(apiReachable, desired.revision(), plan().isEmpty(), summary);
@@ -220,13 +208,6 @@ public final class Agent {
                     .actual(outcome.after().feature(feature).map(f -> f.active()).orElse(!wanted))));
         }
         return details;
-    }
-
-    private static String describe(Map<String, FeatureRequest> plan) {
-        List<String> parts = new ArrayList<>();
-        plan.forEach((iface, request) -> request.wanted()
-                .forEach((feature, on) -> parts.add(iface + " " + feature + " " + (on ? "on" : "off"))));
-        return String.join(", ", parts);
     }
 
     private static Duration jittered(Duration interval) {

@@ -27,6 +27,8 @@ import picocli.CommandLine.Option;
                 + "compliant, 1 otherwise."})
 final class AgentCommand extends NamespacedCommand implements Callable<Integer> {
 
+    static final String DEFAULT_CACHE = "/var/lib/offloadctl/desired.json";
+
     @Mixin
     ApiOptions apiOptions;
 
@@ -47,7 +49,7 @@ final class AgentCommand extends NamespacedCommand implements Callable<Integer> 
     @Option(names = "--once", description = "One cycle, then exit: 0 compliant, 1 not.")
     boolean once;
 
-    @Option(names = "--cache", paramLabel = "FILE", defaultValue = "/var/lib/offloadctl/desired.json",
+    @Option(names = "--cache", paramLabel = "FILE", defaultValue = DEFAULT_CACHE,
             description = "Where the last desired state is kept (default: ${DEFAULT-VALUE}).")
     Path cacheFile;
 

@@ -1,0 +1,52 @@
+package io.offloadctl.node.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.offloadctl.model.ErrorKind;
+import io.offloadctl.model.FeatureRequest;
+import io.offloadctl.model.OffloadException;
+import io.offloadctl.node.agent.CachedDesired;
+import io.offloadctl.node.agent.DesiredCache;
+import io.offloadctl.node.agent.DesiredStateEnforcer;
+import io.offloadctl.node.kernel.KernelSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code offloadctl apply --cached}: enforce the cached desired state, without the API (early boot). */
+@Command(name = "apply", mixinStandardHelpOptions = true,
+        description = {"Apply the desired state the agent cached last, without the API: meant for early boot, before the "
+                + "network (and the API) can be reached. Enforce-mode features only, all-or-nothing.",
+                "Exit codes: 0 the node is as desired; 1 no cache, or a change failed (everything was put back)."})
+final class ApplyCommand extends NamespacedCommand implements Callable<Integer> {
+
+    @Option(names = "--cached", required = true, description = "Apply the cached desired state (the only source so far).")
+    boolean cached;
+
+    @Option(names = "--cache", paramLabel = "FILE", defaultValue = AgentCommand.DEFAULT_CACHE,
+            description = "Where the agent keeps the desired state (default: ${DEFAULT-VALUE}).")
+    Path cacheFile;
+
+    @Override
+    public Integer call() {
+        CachedDesired desired = new DesiredCache(cacheFile, new ObjectMapper().findAndRegisterModules()).read()
+                .orElseThrow(() -> new OffloadException(ErrorKind.NOT_FOUND, "no cached desired state at " + cacheFile
+                        + "; the agent writes it after its first report"));
+        try (KernelSession session = openSession()) {
+            DesiredStateEnforcer enforcer = new DesiredStateEnforcer(session);
+            Map<String, FeatureRequest> plan = enforcer.plan(desired.interfaces());
+            if (plan.isEmpty()) {
+                out().println("as desired (revision " + desired.revision() + " of " + desired.node() + ")");
+            } else {
+                enforcer.apply(plan);
+                out().println("applied revision " + desired.revision() + " of " + desired.node() + ": "
+                        + DesiredStateEnforcer.describe(plan));
+            }
+            out().flush();
+            return enforcer.plan(desired.interfaces()).isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
+        }
+    }
+}
