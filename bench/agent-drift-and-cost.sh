@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Benchmark of the agent, in one run against the packaged API (embedded database) and one test
+# namespace node (bridge br0 with veth vb and tap0), agent at a 30 s interval, drift poll 1 s:
+#  - drift to repair: `ethtool -K vb gro on` inside the node, time until ethtool shows it off again
+#    (REPAIRS times);
+#  - agent CPU and RSS over WINDOW seconds of steady state, CPU extrapolated to an hour;
+#  - system calls of the agent process over one 30 s interval (strace -f -c): per report cycle
+#    and per drift poll.
+# Writes the results into BENCHMARKS.md between the agent markers. Usage: [REPAIRS] [WINDOW]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/java-env.sh
+repairs=${1:-10}
+window=${2:-120}
+api_jar=api/target/quarkus-app/quarkus-run.jar
+offloadctl=node-binary/target/offloadctl
+[ -f "$api_jar" ] && [ -x "$offloadctl" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
+node=oct-bench-agent-$$
+data=$(mktemp -d)
+port=18095
+token=bench-agent-token
+api_pid= agent_pid=
+cleanup() {
+  [ -n "$agent_pid" ] && kill "$agent_pid" 2>/dev/null
+  [ -n "$api_pid" ] && kill "$api_pid" 2>/dev/null
+  ip netns del "$node" 2>/dev/null || true
+  rm -rf "$data"
+}
+trap cleanup EXIT
+
+ip netns add "$node"
+ip -n "$node" link add va type veth peer name vb
+ip -n "$node" link add br0 type bridge
+ip -n "$node" link set vb master br0
+ip -n "$node" tuntap add dev tap0 mode tap
+ip -n "$node" link set tap0 master br0
+
+OFFLOADCTL_DATA_DIR=$data OFFLOADCTL_PORT=$port OFFLOADCTL_ADMIN_TOKEN=$token "$JAVA_HOME/bin/java" -jar "$api_jar" >"$data/api.log" 2>&1 &
+api_pid=$!
+for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
+curl -fs -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+  -d '{"name":"ports","priority":1,"mode":"enforce","selector":{"interfaces":["vb","tap*"]},"features":{"gro":false,"gso":false}}' \
+  "http://127.0.0.1:$port/api/v1/policies"
+
+OFFLOADCTL_TOKEN=$token "$offloadctl" --netns "$node" agent --server "http://127.0.0.1:$port" --node "$node" \
+  --interval 30 --drift-poll 1000 --cache "$data/desired.json" >"$data/agent.log" 2>&1 &
+launcher=$!
+sleep 8
+agent_pid=$(pgrep -P "$launcher" java || echo "$launcher")
+
+feature_off() { ip netns exec "$node" ethtool -k vb | grep -q '^generic-receive-offload: off'; }
+times=()
+for _ in $(seq 1 "$repairs"); do
+  until feature_off; do sleep 0.1; done
+  ip netns exec "$node" ethtool -K vb gro on
+  start=$(date +%s%N)
+  until feature_off; do sleep 0.01; done
+  times+=($(( ($(date +%s%N) - start) / 1000000 )))
+  sleep 1.5
+done
+repair=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "median %d ms, max %d ms (%d repairs)", a[int((NR+1)/2)], a[NR], NR}')
+
+ticks=$(getconf CLK_TCK)
+cpu0=$(awk '{print $14+$15}' /proc/$agent_pid/stat)
+sleep "$window"
+cpu1=$(awk '{print $14+$15}' /proc/$agent_pid/stat)
+cpu_per_hour=$(python3 -c "print('%.1f' % (($cpu1-$cpu0)/$ticks*3600/$window))")
+rss=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' /proc/$agent_pid/status)
+hwm=$(awk '/VmHWM/ {printf "%.0f", $2/1024}' /proc/$agent_pid/status)
+
+timeout 31 strace -f -c -o "$data/strace" -p "$agent_pid" >/dev/null 2>&1 || true
+calls=$(awk '/ total$/ {print $4}' "$data/strace")
+per_poll_and_cycle=$(python3 -c "c=$calls; print('%d in 30 s: ~%d per drift poll (30 polls and 1 report cycle)' % (c, c/31))")
+
+table=$(cat <<TABLE
+One node (namespace with br0, vb, tap0, va), policy \`gro off gso off\` on vb and tap*, agent
+\`--interval 30 --drift-poll 1000\` through the JVM launcher, API on its embedded database, same 2 cores.
+
+| measure | value |
+|---|---|
+| drift (\`ethtool -K vb gro on\`) to repair | $repair |
+| agent CPU, steady state | $(python3 -c "print('%.1f' % (float('$cpu_per_hour')))") CPU-seconds per hour (measured over ${window} s) |
+| agent RSS now / peak | ${rss} MB / ${hwm} MB |
+| system calls of the agent (all threads) | $per_poll_and_cycle |
+TABLE
+)
+python3 - "$table" "bench/agent-drift-and-cost.sh $repairs $window" <<'PY'
+import re, sys
+table, command = sys.argv[1], sys.argv[2]
+start, end = "<!-- agent:start -->", "<!-- agent:end -->"
+text = open("BENCHMARKS.md").read()
+if start not in text:
+    text += "\n## The agent: drift repair, CPU, memory, system calls\n\n" + start + "\n" + end + "\n"
+block = f"{start}\nCommand: `{command}`\n\n{table}\n{end}"
+text = re.sub(re.escape(start) + ".*?" + re.escape(end), lambda m: block, text, flags=re.S)
+open("BENCHMARKS.md", "w").write(text)
+PY
+echo "$table"
