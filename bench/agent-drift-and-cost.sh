@@ -43,7 +43,7 @@ curl -fs -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: applic
   "http://127.0.0.1:$port/api/v1/policies"
 
 OFFLOADCTL_TOKEN=$token "$offloadctl" --netns "$node" agent --server "http://127.0.0.1:$port" --node "$node" \
-  --interval 30 --drift-poll 1000 --cache "$data/desired.json" >"$data/agent.log" 2>&1 &
+  --interval 30s --drift-poll 1s --cache "$data/desired.json" >"$data/agent.log" 2>&1 &
 launcher=$!
 sleep 8
 agent_pid=$(pgrep -P "$launcher" java || echo "$launcher")
@@ -74,7 +74,7 @@ per_poll_and_cycle=$(python3 -c "c=$calls; print('%d in 30 s: ~%d per drift poll
 
 table=$(cat <<TABLE
 One node (namespace with br0, vb, tap0, va), policy \`gro off gso off\` on vb and tap*, agent
-\`--interval 30 --drift-poll 1000\` through the JVM launcher, API on its embedded database, same 2 cores.
+\`--interval 30s --drift-poll 1s\` through the JVM launcher, API on its embedded database, same 2 cores.
 
 | measure | value |
 |---|---|

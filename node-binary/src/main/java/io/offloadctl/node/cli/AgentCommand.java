@@ -32,12 +32,13 @@ final class AgentCommand extends NamespacedCommand implements Callable<Integer> 
     @Mixin
     ApiOptions apiOptions;
 
-    @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "30", description = "Seconds between reports (default: ${DEFAULT-VALUE}).")
-    int intervalSeconds;
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
+            description = "Time between reports: 30s, 2m, ... (default: ${DEFAULT-VALUE}).")
+    Duration interval;
 
-    @Option(names = "--drift-poll", paramLabel = "MILLIS", defaultValue = "1000",
-            description = "How often the enforced interfaces are read between reports (default: ${DEFAULT-VALUE} ms).")
-    int driftPollMillis;
+    @Option(names = "--drift-poll", paramLabel = "DURATION", defaultValue = "1s", converter = DurationConverter.class,
+            description = "How often the enforced interfaces are read between reports (default: ${DEFAULT-VALUE}).")
+    Duration driftPoll;
 
     @Option(names = "--probe", paramLabel = "HOST:PORT", description = "Also require a TCP connection to this target after a "
             + "change (made from offloadctl's own network namespace, not from --netns).")
@@ -55,11 +56,11 @@ final class AgentCommand extends NamespacedCommand implements Callable<Integer> 
 
     @Override
     public Integer call() throws Exception {
-        if (intervalSeconds < 1 || driftPollMillis < 50) {
-            throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "--interval must be at least 1 s and --drift-poll at least 50 ms");
+        if (interval.toMillis() < 1000 || driftPoll.toMillis() < 50) {
+            throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "--interval must be at least 1s and --drift-poll at least 50ms");
         }
         Agent.Settings settings = new Agent.Settings(apiOptions.nodeName(), apiOptions.labelMap(), ApiOptions.agentVersion(),
-                !audit, Duration.ofSeconds(intervalSeconds), Duration.ofMillis(driftPollMillis),
+                !audit, interval, driftPoll,
                 Duration.ofSeconds(apiOptions.timeoutSeconds), Optional.ofNullable(probe).map(AgentCommand::address));
         try (KernelSession session = openSession()) {
             Agent agent = new Agent(settings, session, apiOptions.connect(),
