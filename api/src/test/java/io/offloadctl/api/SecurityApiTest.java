@@ -58,7 +58,9 @@ class SecurityApiTest {
         given().get("/api/v1/nodes").then().statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", containsString("Bearer"))
                 .body("detail", containsString("Authorization: Bearer"));
-        given().get("/q/openapi").then().statusCode(401);
+        given().get("/q/openapi").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("Bearer")).body("instance", equalTo("/q/openapi"));
+        given().get("/q/metrics").then().statusCode(401).contentType("application/problem+json");
         as("oc_not-a-token").get("/api/v1/nodes").then().statusCode(401).contentType("application/problem+json");
     }
 

@@ -4,6 +4,8 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.offloadctl.api.JsonCodec;
+import io.offloadctl.api.problem.Problem;
 import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -20,6 +22,12 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
     private static final String PREFIX = "Bearer ";
 
+    private final JsonCodec json;
+
+    public BearerTokenMechanism(JsonCodec json) {
+        this.json = json;
+    }
+
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         String header = context.request().getHeader("Authorization");
@@ -28,6 +36,19 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
         }
         String token = header.substring(PREFIX.length()).strip();
         return identityProviderManager.authenticate(new TokenAuthenticationRequest(new TokenCredential(token, "bearer")));
+    }
+
+    /** The challenge the HTTP layer sends (for /q/* paths) as an RFC 9457 problem, like every other error. */
+    @Override
+    public Uni<Boolean> sendChallenge(RoutingContext context) {
+        if (!context.response().ended()) {
+            context.response().setStatusCode(401)
+                    .putHeader("WWW-Authenticate", "Bearer realm=\"offloadctl\"")
+                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .end(json.write(Problem.of(401, "unauthorized", "Unauthorized",
+                            "send a valid token: 'Authorization: Bearer TOKEN'", context.request().path())));
+        }
+        return Uni.createFrom().item(true);
     }
 
     @Override
