@@ -30,13 +30,13 @@ public class ComplianceService {
         Map<ComplianceStatus, Long> nodeCounts = new EnumMap<>(ComplianceStatus.class);
         Map<ComplianceStatus, Long> interfaceCounts = new EnumMap<>(ComplianceStatus.class);
         List<ComplianceReport.NodeCompliance> details = new ArrayList<>();
-        for (NodeEntity node : NodeEntity.<NodeEntity>listAll(Sort.by("name"))) {
-            ComplianceStatus status = nodes.effectiveStatus(node.status, node.reportedAt);
-            List<InterfaceCompliance> interfaces = json.read(node.compliance, NodeService.COMPLIANCE_TYPE);
+        for (ComplianceRow node : NodeEntity.findAll(Sort.by("name")).project(ComplianceRow.class).list()) {
+            ComplianceStatus status = nodes.effectiveStatus(node.status(), node.reportedAt());
+            List<InterfaceCompliance> interfaces = json.read(node.compliance(), NodeService.COMPLIANCE_TYPE);
             nodeCounts.merge(status, 1L, Long::sum);
             interfaces.forEach(i -> interfaceCounts.merge(status == ComplianceStatus.stale ? status : i.status(), 1L, Long::sum));
             if (only == null || only == status) {
-                details.add(new ComplianceReport.NodeCompliance(node.name, status, node.reportedAt, node.desiredRevision, interfaces));
+                details.add(new ComplianceReport.NodeCompliance(node.name(), status, node.reportedAt(), node.desiredRevision(), interfaces));
             }
         }
         return new ComplianceReport(nodeCounts, interfaceCounts, details);

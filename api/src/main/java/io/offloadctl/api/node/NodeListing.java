@@ -41,18 +41,18 @@ public class NodeListing {
             parameters.put("status", status.name());
             parameters.put("cutoff", nodes.staleCutoff());
         }
-        List<NodeEntity> matching = (conditions.isEmpty()
-                ? NodeEntity.<NodeEntity>findAll(Sort.by("name"))
-                : NodeEntity.<NodeEntity>find(String.join(" and ", conditions), Sort.by("name"), parameters))
-                .list().stream()
+        List<NodeRow> matching = (conditions.isEmpty()
+                ? NodeEntity.findAll(Sort.by("name"))
+                : NodeEntity.find(String.join(" and ", conditions), Sort.by("name"), parameters))
+                .project(NodeRow.class).list().stream()
                 .filter(node -> requirements.stream().allMatch(r -> r.matches(nodes.labels(node))))
                 .toList();
-        List<NodeEntity> slice = matching.stream().skip((long) page * size).limit(size).toList();
+        List<NodeRow> slice = matching.stream().skip((long) page * size).limit(size).toList();
         Map<String, Long> interfaceCounts = slice.isEmpty() ? Map.of() : NodeInterfaceEntity
-                .<NodeInterfaceEntity>find("node in ?1", slice.stream().map(n -> n.name).toList()).list().stream()
+                .<NodeInterfaceEntity>find("node in ?1", slice.stream().map(NodeRow::name).toList()).list().stream()
                 .collect(Collectors.groupingBy(i -> i.node, Collectors.counting()));
         List<NodeSummary> items = slice.stream()
-                .map(node -> nodes.summary(node, interfaceCounts.getOrDefault(node.name, 0L)))
+                .map(node -> nodes.summary(node, interfaceCounts.getOrDefault(node.name(), 0L)))
                 .toList();
         return new NodePage(items, page, size, matching.size());
     }

@@ -183,7 +183,7 @@ public class NodeService {
 
     public NodeView get(String name) {
         NodeEntity node = find(name);
-        return new NodeView(summary(node, NodeInterfaceEntity.count("node", name)), json.read(node.report, NodeReport.class),
+        return new NodeView(summary(NodeRow.of(node), NodeInterfaceEntity.count("node", name)), json.read(node.report, NodeReport.class),
                 desiredView(node), json.read(node.compliance, COMPLIANCE_TYPE));
     }
 
@@ -212,9 +212,9 @@ public class NodeService {
         return new DesiredView(node.name, node.desiredRevision, desired.interfaces(), desired.conflicts());
     }
 
-    public NodeSummary summary(NodeEntity node, long interfaces) {
-        return new NodeSummary(node.name, json.read(node.labels, LABELS), node.kernel, node.agentVersion, node.reportedAt,
-                effectiveStatus(node.status, node.reportedAt), node.desiredRevision, (int) interfaces);
+    public NodeSummary summary(NodeRow node, long interfaces) {
+        return new NodeSummary(node.name(), labels(node), node.kernel(), node.agentVersion(), node.reportedAt(),
+                effectiveStatus(node.status(), node.reportedAt()), node.desiredRevision(), (int) interfaces);
     }
 
     /** Stale is a matter of time, so it is decided when read, never stored. */
@@ -226,8 +226,8 @@ public class NodeService {
         return OffsetDateTime.now(ZoneOffset.UTC).minus(staleAfter);
     }
 
-    public Map<String, String> labels(NodeEntity node) {
-        return json.read(node.labels, LABELS);
+    public Map<String, String> labels(NodeRow node) {
+        return json.read(node.labels(), LABELS);
     }
 
     private static void checkInterfaces(NodeReport report) {

@@ -104,12 +104,11 @@ public final class Agent {
         if (desired == null) {
             return new CycleResult(apiReachable, 0, false, "no desired state yet (API unreachable and no cache)");
         }
-        if (!settings.enforce()) {
-            boolean compliant = plan().isEmpty();
-            return new CycleResult(apiReachable, desired.revision(), compliant,
-                    "audit: " + (compliant ? "compliant" : "would change " + String.join(", ", plan().keySet())));
-        }
         Map<String, FeatureRequest> plan = plan();
+        if (!settings.enforce()) {
+            return new CycleResult(apiReachable, desired.revision(), plan.isEmpty(), "audit: "
+                    + (plan.isEmpty() ? "compliant" : "would change " + DesiredStateEnforcer.describe(plan)));
+        }
         if (plan.isEmpty()) {
             return new CycleResult(apiReachable, desired.revision(), true, "compliant with revision " + desired.revision());
         }

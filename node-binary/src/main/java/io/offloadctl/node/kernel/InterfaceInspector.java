@@ -37,6 +37,17 @@ public final class InterfaceInspector {
         LinkRecord link = links.stream().filter(l -> interfaceName.equals(l.name())).findFirst()
                 .orElseThrow(() -> new OffloadException(ErrorKind.NOT_FOUND,
                         "no interface named '" + interfaceName + "' in " + session.namespace()));
+        return describe(link, links);
+    }
+
+    /** Every interface of the namespace, in index order, from one link dump. */
+    public List<InterfaceInfo> infoAll() {
+        List<LinkRecord> links = session.links().dump();
+        return links.stream().map(link -> describe(link, links)).toList();
+    }
+
+    private InterfaceInfo describe(LinkRecord link, List<LinkRecord> links) {
+        String interfaceName = link.name();
         String master = links.stream().filter(l -> l.index() == link.master() && link.master() != 0)
                 .map(LinkRecord::name).findFirst().orElse(null);
         int mtu = KernelErrors.explained(session.namespace(), interfaceName,

@@ -25,12 +25,12 @@ public final class NodeStateReader {
     }
 
     public NodeReport read(Map<String, String> labels, String agentVersion) {
-        List<InterfaceReport> interfaces = inspector.names().stream().map(this::interfaceReport).toList();
+        List<InterfaceReport> interfaces = inspector.infoAll().stream().map(this::interfaceReport).toList();
         return new NodeReport(labels, kernelRelease(), agentVersion, interfaces);
     }
 
-    private InterfaceReport interfaceReport(String name) {
-        InterfaceInfo info = inspector.info(name);
+    private InterfaceReport interfaceReport(InterfaceInfo info) {
+        String name = info.name();
         FeatureTable table = features.read(name);
         Map<String, FeatureReport> byName = new TreeMap<>();
         table.features().forEach(feature -> byName.put(feature.name(), FeatureReport.of(feature)));
