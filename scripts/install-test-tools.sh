@@ -3,7 +3,9 @@
 # ethtool (the reference for show/set), iproute2 (namespaces, veth, bridge, tap), util-linux
 # (setpriv, to drop CAP_NET_ADMIN), iputils-ping (traffic between test hosts), postgresql (the
 # API's production database; the tests start a private cluster of their own), nodejs and npm
-# (a TypeScript client generated from the contract is compiled and run against the API). Does nothing when they are all present.
+# (a TypeScript client generated from the contract is compiled and run against the API), nftables
+# (the fault lab's receiver drops frames above 1500 bytes), iperf3 (bench: the reference for
+# offloadctl perf). Does nothing when they are all present.
 set -euo pipefail
 missing=()
 command -v ethtool >/dev/null 2>&1 || [ -x /usr/sbin/ethtool ] || missing+=(ethtool)
@@ -12,6 +14,8 @@ command -v setpriv >/dev/null 2>&1 || missing+=(util-linux)
 command -v ping >/dev/null 2>&1 || missing+=(iputils-ping)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+command -v nft >/dev/null 2>&1 || [ -x /usr/sbin/nft ] || missing+=(nftables)
+command -v iperf3 >/dev/null 2>&1 || missing+=(iperf3)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "the tests need: ${missing[*]} (apt-get install them as root)" >&2

@@ -26,6 +26,7 @@ public class Fleet {
         NodeEntity.deleteAll();
         PolicyEntity.deleteAll();
         EventEntity.deleteAll();
+        io.offloadctl.api.verification.VerificationEntity.deleteAll();
         io.offloadctl.api.security.TokenEntity.delete("role <> ?1", "admin");
     }
 

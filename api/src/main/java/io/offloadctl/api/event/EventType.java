@@ -4,10 +4,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What happened. Lower case: the words on the wire. */
 @Schema(description = "report: a node reported a changed state; drift: an interface drifted from its desired state; "
-        + "enactment: an agent applied a revision; policy-created / policy-changed / policy-deleted; node-deleted.")
+        + "enactment: an agent applied a revision; verification: a node measured a change (offloadctl verify); "
+        + "policy-created / policy-changed / policy-deleted; node-deleted.")
 public enum EventType {
     report("report"), drift("drift"), enactment("enactment"), policy_created("policy-created"),
-    policy_changed("policy-changed"), policy_deleted("policy-deleted"), node_deleted("node-deleted");
+    policy_changed("policy-changed"), policy_deleted("policy-deleted"), node_deleted("node-deleted"),
+    verification("verification");
 
     private final String wire;
 

@@ -58,7 +58,7 @@ public class EventsResource {
             return EventType.fromWire(type);
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, "bad-parameter", "Bad query parameter", "type '" + type
-                    + "' is not one of report, drift, enactment, policy-created, policy-changed, policy-deleted, node-deleted");
+                    + "' is not one of report, drift, enactment, verification, policy-created, policy-changed, policy-deleted, node-deleted");
         }
     }
 }

@@ -50,4 +50,11 @@ public class NodeEntity extends PanacheEntityBase {
     /** Desired features this node's drivers keep fixed or lack. */
     @Column(name = "unenforceable_features")
     public int unenforceableFeatures;
+
+    /** Findings of the diagnostic rules on the last report that differed from the one before (JSON list). */
+    @Column(columnDefinition = "text")
+    public String findings;
+
+    @Column(name = "finding_count")
+    public int findingCount;
 }

@@ -6,7 +6,7 @@ import io.offloadctl.model.ErrorKind;
 import io.offloadctl.model.OffloadException;
 
 /** Node names: host names (RFC 1123 labels joined by dots), at most 253 characters. */
-final class NodeNames {
+public final class NodeNames {
 
     private static final Pattern NAME = Pattern.compile(
             "[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*");
@@ -14,7 +14,7 @@ final class NodeNames {
     private NodeNames() {
     }
 
-    static String validate(String name) {
+    public static String validate(String name) {
         if (name == null || name.length() > 253 || !NAME.matcher(name).matches()) {
             throw new OffloadException(ErrorKind.INVALID_ARGUMENT,
                     "node name '" + name + "' is not a host name (letters, digits, dashes, dots; at most 253 characters)");

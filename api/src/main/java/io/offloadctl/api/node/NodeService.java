@@ -45,13 +45,15 @@ public class NodeService {
     private final PolicyCatalog policies;
     private final EventLog events;
     private final Duration staleAfter;
+    private final NodeFindings findings;
 
     public NodeService(JsonCodec json, PolicyCatalog policies, EventLog events,
-                       @ConfigProperty(name = "offloadctl.stale-after") Duration staleAfter) {
+                       @ConfigProperty(name = "offloadctl.stale-after") Duration staleAfter, NodeFindings findings) {
         this.json = json;
         this.policies = policies;
         this.events = events;
         this.staleAfter = staleAfter;
+        this.findings = findings;
     }
 
     /** The outcome of a report: whether the node is new, and the answer for the agent (ReportResponse as JSON). */
@@ -91,6 +93,7 @@ public class NodeService {
         boolean created = node == null;
         boolean configChanged = created || !configHash.equals(node.configHash);
         NodeReport previous = created ? null : json.read(node.report, NodeReport.class);
+        OffsetDateTime previousAt = created ? null : node.reportedAt;
         if (created) {
             node = new NodeEntity();
             node.name = name;
@@ -109,6 +112,7 @@ public class NodeService {
                     : ReportDiff.describe(previous, report));
             evaluate(node, report, policies.all());
         }
+        findings.diagnose(node, report, previous, previousAt, now);
         if (created) {
             node.persist();
             replaceInterfaces(node, report);
@@ -184,7 +188,7 @@ public class NodeService {
     public NodeView get(String name) {
         NodeEntity node = find(name);
         return new NodeView(summary(NodeRow.of(node), NodeInterfaceEntity.count("node", name)), json.read(node.report, NodeReport.class),
-                desiredView(node), json.read(node.compliance, COMPLIANCE_TYPE));
+                desiredView(node), json.read(node.compliance, COMPLIANCE_TYPE), findings.of(node));
     }
 
     public DesiredView desired(String name) {
@@ -250,7 +254,7 @@ public class NodeService {
         return new NodeReport(report.labels(), report.kernel(), report.agentVersion(), report.interfaces().stream()
                 .map(i -> new InterfaceReport(i.name(), i.kind(), i.driver(), i.driverVersion(), i.firmwareVersion(),
                         i.busInfo(), i.mtu(), i.speedMbps(), i.master(), Map.of(), i.features()))
-                .toList());
+                .toList(), report.ipForwarding(), null);
     }
 
     private static String onOff(Boolean value) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.offloadctl.model.diagnose.Finding;
 import io.offloadctl.model.policy.InterfaceCompliance;
 import io.offloadctl.model.report.NodeReport;
 
@@ -13,5 +14,7 @@ public record NodeView(
         @Schema(description = "Name, labels, status and report time.") NodeSummary summary,
         @Schema(description = "The last report as the agent sent it.") NodeReport report,
         @Schema(description = "What the policies want of it.") DesiredView desired,
-        @Schema(description = "Compliance of every reported interface.") List<InterfaceCompliance> compliance) {
+        @Schema(description = "Compliance of every reported interface.") List<InterfaceCompliance> compliance,
+        @Schema(description = "What the diagnostic rules found in the node's last changed report (symptoms: from the "
+                + "counters of the two last reports).") List<Finding> findings) {
 }

@@ -2,6 +2,9 @@ package io.offloadctl.api.node;
 
 import io.offloadctl.api.render.RenderResponses;
 import io.offloadctl.api.render.RenderService;
+import io.offloadctl.api.verification.Verification;
+import io.offloadctl.api.verification.VerificationLog;
+import io.offloadctl.model.verify.VerificationReport;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import io.offloadctl.api.security.NodeAccess;
 import io.offloadctl.api.security.Role;
@@ -57,13 +60,16 @@ public class NodesResource {
     private final EnactmentLog enactments;
     private final NodeAccess access;
     private final RenderService render;
+    private final VerificationLog verifications;
 
-    public NodesResource(NodeService nodes, NodeListing listing, EnactmentLog enactments, NodeAccess access, RenderService render) {
+    public NodesResource(NodeService nodes, NodeListing listing, EnactmentLog enactments, NodeAccess access, RenderService render,
+                         VerificationLog verifications) {
         this.nodes = nodes;
         this.listing = listing;
         this.enactments = enactments;
         this.access = access;
         this.render = render;
+        this.verifications = verifications;
     }
 
     @PUT
@@ -163,6 +169,28 @@ public class NodesResource {
                               Enactment enactment) {
         access.check(node);
         return Response.status(Response.Status.CREATED).entity(enactments.record(node, enactment)).build();
+    }
+
+    @POST
+    @Path("/{node}/verifications")
+    @RolesAllowed({Role.ADMIN, Role.AGENT})
+    @Operation(operationId = "reportVerification", summary = "Report a throughput verification",
+            description = "The result of offloadctl verify on this node: throughput to a peer before and after a feature "
+                    + "change and whether the change was kept. Stored per node and peer, and recorded as an event.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = VerificationReport.class), examples = @ExampleObject(name = "kept", value = """
+                    {"peer": "198.18.0.2", "interfaces": ["eno1"], "settings": {"tx-generic-segmentation": false,
+                     "tx-tcp-segmentation": false}, "beforeBitsPerSecond": 140000, "afterBitsPerSecond": 6600000000,
+                     "beforeRetransmissions": 118, "afterRetransmissions": 3, "thresholdPercent": 5, "seconds": 5,
+                     "streams": 1, "kept": true}""")))
+    @APIResponse(responseCode = "201", description = "Stored.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Verification.class)))
+    @APIResponse(responseCode = "422", description = "The verification is invalid.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response verification(@Parameter(description = "Node name.", example = "hv-017") @PathParam("node") String node,
+                                 byte[] verification) {
+        access.check(node);
+        return Response.status(Response.Status.CREATED).entity(verifications.record(node, verification)).build();
     }
 
     @GET

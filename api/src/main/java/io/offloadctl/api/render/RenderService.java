@@ -2,22 +2,18 @@ package io.offloadctl.api.render;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.offloadctl.api.node.DesiredView;
 import io.offloadctl.api.node.NodeService;
 import io.offloadctl.api.policy.PolicyService;
-import io.offloadctl.model.ErrorKind;
-import io.offloadctl.model.OffloadException;
 import io.offloadctl.model.persist.PersistCommands;
 import io.offloadctl.model.persist.PersistFormat;
 import io.offloadctl.model.persist.PersistPlan;
+import io.offloadctl.model.persist.PersistPlans;
 import io.offloadctl.model.persist.PersistRenderer;
 import io.offloadctl.model.persist.PersistTarget;
-import io.offloadctl.model.policy.DesiredInterface;
 import io.offloadctl.model.policy.Policy;
 import io.offloadctl.model.policy.PolicyMode;
 
@@ -28,9 +24,6 @@ import io.offloadctl.model.policy.PolicyMode;
  */
 @ApplicationScoped
 public class RenderService {
-
-    /** Host label Harvester (Kubernetes) nodes carry. */
-    static final String HOSTNAME_LABEL = "kubernetes.io/hostname";
 
     private final PolicyService policies;
     private final NodeService nodes;
@@ -66,36 +59,12 @@ public class RenderService {
 
     public Rendered node(String node, String format, String tool) {
         DesiredView desired = nodes.desired(node);
-        List<PersistPlan.Item> items = new ArrayList<>();
-        for (DesiredInterface iface : desired.interfaces()) {
-            Map<String, Boolean> enforced = new TreeMap<>();
-            iface.features().forEach((feature, value) -> {
-                if (value.mode() == PolicyMode.enforce) {
-                    enforced.put(feature, value.value());
-                }
-            });
-            if (!enforced.isEmpty()) {
-                items.add(new PersistPlan.Item(PersistTarget.named(iface.name()), enforced));
-            }
-        }
-        if (items.isEmpty()) {
-            throw new OffloadException(ErrorKind.NOT_FOUND, "node '" + node + "' has no enforced desired features to persist");
-        }
-        List<String> notes = new ArrayList<>(List.of("desired-state revision " + desired.revision() + " of node " + node));
-        if (!desired.conflicts().isEmpty()) {
-            notes.add(desired.conflicts().size() + " conflicting feature(s) left out until the policies agree");
-        }
-        return render(new PersistPlan(node.replace('.', '-'), Map.of(HOSTNAME_LABEL, node), items, notes), format, tool);
+        return render(PersistPlans.forDesired(node, desired.revision(), desired.interfaces(), desired.conflicts().size()), format, tool);
     }
 
     private static Rendered render(PersistPlan plan, String formatName, String toolName) {
         PersistFormat format = PersistFormat.fromWire(formatName == null ? "" : formatName);
-        String tool = toolName != null ? toolName : format == PersistFormat.HARVESTER_CLOUDINIT ? "ethtool" : "offloadctl";
-        PersistCommands commands = switch (tool) {
-            case "ethtool" -> PersistCommands.ethtool(PersistCommands.DEFAULT_ETHTOOL);
-            case "offloadctl" -> PersistCommands.offloadctl(PersistCommands.DEFAULT_OFFLOADCTL);
-            default -> throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "tool must be offloadctl or ethtool, not '" + tool + "'");
-        };
+        PersistCommands commands = PersistPlans.commands(format, toolName, null);
         return new Rendered(PersistRenderer.of(format, commands).render(plan), format.mediaType());
     }
 }

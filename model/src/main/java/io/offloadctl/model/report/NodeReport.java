@@ -12,10 +12,17 @@ public record NodeReport(
         @Schema(description = "Node labels that policies select on.", examples = "{\"role\": \"hypervisor\", \"rack\": \"r12\"}") Map<String, String> labels,
         @Schema(description = "Kernel release (uname -r).", examples = "6.8.0-45-generic") String kernel,
         @Schema(description = "Version of the reporting agent.", examples = "0.1.0") String agentVersion,
-        @Schema(description = "Every interface of the node.", required = true) List<InterfaceReport> interfaces) {
+        @Schema(description = "Every interface of the node.", required = true) List<InterfaceReport> interfaces,
+        @Schema(description = "Whether IPv4 forwarding is on (net.ipv4.ip_forward); null when unknown.") Boolean ipForwarding,
+        @Schema(description = "TCP segment counters; null when unknown.") TcpCounters tcp) {
 
     public NodeReport {
         labels = labels == null ? Map.of() : new TreeMap<>(labels);
         interfaces = interfaces == null ? List.of() : List.copyOf(interfaces);
+    }
+
+    /** A report without the node-wide network facts. */
+    public NodeReport(Map<String, String> labels, String kernel, String agentVersion, List<InterfaceReport> interfaces) {
+        this(labels, kernel, agentVersion, interfaces, null, null);
     }
 }

@@ -27,4 +27,10 @@ final class DurationConverter implements ITypeConverter<Duration> {
             default -> Duration.ofSeconds(amount);
         };
     }
+
+    /** The way people write it: 5 s as "5s", 1.5 s as "1500ms". */
+    static String format(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+    }
 }

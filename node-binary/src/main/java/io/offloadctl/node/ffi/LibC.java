@@ -26,5 +26,21 @@ public interface LibC {
     @ssize_t
     long recv(int fd, Pointer buffer, @size_t long length, int flags);
 
+    int connect(int fd, Pointer address, int addressLength);
+
+    int bind(int fd, Pointer address, int addressLength);
+
+    int listen(int fd, int backlog);
+
+    /** {@code accept4(fd, NULL, NULL, flags)}: the peer's address is not needed. */
+    int accept4(int fd, Pointer address, Pointer addressLength, int flags);
+
+    int shutdown(int fd, int how);
+
+    int setsockopt(int fd, int level, int option, Pointer value, int length);
+
+    /** {@code length} points to a socklen_t holding the buffer size; the kernel writes the size it filled. */
+    int getsockopt(int fd, int level, int option, Pointer value, Pointer length);
+
     String strerror(int errnum);
 }

@@ -18,15 +18,18 @@ public final class NodeStateReader {
 
     private final InterfaceInspector inspector;
     private final FeatureReader features;
+    private final NetworkNamespace namespace;
 
     public NodeStateReader(KernelSession session) {
+        this.namespace = session.namespace();
         this.inspector = new InterfaceInspector(session);
         this.features = new FeatureReader(session);
     }
 
     public NodeReport read(Map<String, String> labels, String agentVersion) {
         List<InterfaceReport> interfaces = inspector.infoAll().stream().map(this::interfaceReport).toList();
-        return new NodeReport(labels, kernelRelease(), agentVersion, interfaces);
+        NodeNetworkFacts facts = NodeNetworkFacts.read(namespace);
+        return new NodeReport(labels, kernelRelease(), agentVersion, interfaces, facts.ipForwarding(), facts.tcp());
     }
 
     private InterfaceReport interfaceReport(InterfaceInfo info) {

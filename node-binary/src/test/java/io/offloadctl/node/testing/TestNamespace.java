@@ -34,6 +34,12 @@ public final class TestNamespace implements AutoCloseable {
         return namespace;
     }
 
+    /** Takes over a namespace a script made (bench/fault-lab.sh), so it is removed like the others. */
+    public static TestNamespace adopt(String name) {
+        LIVE.add(name);
+        return new TestNamespace(name);
+    }
+
     /**
      * The standard lab: a veth pair (va, vb), a bridge br0 with vb as its port, an ifb device and a
      * tap device, plus the namespace's loopback.

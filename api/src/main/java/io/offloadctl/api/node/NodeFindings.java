@@ -1,0 +1,56 @@
+package io.offloadctl.api.node;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.offloadctl.api.JsonCodec;
+import io.offloadctl.model.diagnose.Diagnosis;
+import io.offloadctl.model.diagnose.Finding;
+import io.offloadctl.model.diagnose.NodeSample;
+import io.offloadctl.model.diagnose.RuleBook;
+import io.offloadctl.model.policy.DesiredInterface;
+import io.offloadctl.model.policy.DesiredState;
+import io.offloadctl.model.report.NodeReport;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Runs the shared diagnostic rules (the same rules.yaml as offloadctl doctor) over a node's report.
+ * The counters of the previous report and the time between the two make the sample the symptom
+ * rules need; the node's desired state tells which policies want fixed features.
+ */
+@ApplicationScoped
+public class NodeFindings {
+
+    public static final TypeReference<List<Finding>> FINDINGS_TYPE = new TypeReference<>() {
+    };
+
+    private final JsonCodec json;
+    private final Diagnosis diagnosis = new Diagnosis(RuleBook.builtIn());
+
+    public NodeFindings(JsonCodec json) {
+        this.json = json;
+    }
+
+    void diagnose(NodeEntity node, NodeReport report, NodeReport previous, OffsetDateTime previousAt, OffsetDateTime now) {
+        NodeSample sample = null;
+        if (previous != null && previousAt != null) {
+            double seconds = Duration.between(previousAt, now).toNanos() / 1e9;
+            if (seconds > 0) {
+                sample = NodeSample.between(previous, report, seconds);
+            }
+        }
+        Map<String, DesiredInterface> desired = new TreeMap<>();
+        json.read(node.desired, DesiredState.class).interfaces().forEach(i -> desired.put(i.name(), i));
+        List<Finding> found = diagnosis.run(report, sample, desired);
+        node.findings = json.write(found);
+        node.findingCount = found.size();
+    }
+
+    List<Finding> of(NodeEntity node) {
+        return node.findings == null ? List.of() : json.read(node.findings, FINDINGS_TYPE);
+    }
+}

@@ -1,0 +1,76 @@
+package io.offloadctl.model.diagnose;
+
+import io.offloadctl.model.report.InterfaceReport;
+import io.offloadctl.model.report.NodeReport;
+import io.offloadctl.model.report.TcpCounters;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What changed between two readings of a node: counter rates per interface and the TCP segments
+ * sent and retransmitted in between. Interfaces whose counters went backwards (recreated, driver
+ * reloaded) are left out rather than given negative rates.
+ *
+ * @param tcpOutSegments     segments sent in the interval; -1 when unknown
+ * @param tcpRetransmissions segments retransmitted in the interval; -1 when unknown
+ */
+public record NodeSample(double seconds, Map<String, InterfaceRates> interfaces, long tcpOutSegments, long tcpRetransmissions) {
+
+    public NodeSample {
+        if (!(seconds > 0)) {
+            throw new IllegalArgumentException("a sample needs a positive interval, not " + seconds + " s");
+        }
+        interfaces = new TreeMap<>(interfaces);
+    }
+
+    public static NodeSample between(NodeReport before, NodeReport after, double seconds) {
+        Map<String, InterfaceReport> earlier = new TreeMap<>();
+        before.interfaces().forEach(i -> earlier.put(i.name(), i));
+        Map<String, InterfaceRates> rates = new TreeMap<>();
+        for (InterfaceReport now : after.interfaces()) {
+            InterfaceReport then = earlier.get(now.name());
+            if (then != null) {
+                rates(then.counters(), now.counters(), seconds).ifPresent(r -> rates.put(now.name(), r));
+            }
+        }
+        TcpCounters a = before.tcp();
+        TcpCounters b = after.tcp();
+        boolean tcpKnown = a != null && b != null && b.outSegments() >= a.outSegments()
+                && b.retransmittedSegments() >= a.retransmittedSegments();
+        return new NodeSample(seconds, rates,
+                tcpKnown ? b.outSegments() - a.outSegments() : -1,
+                tcpKnown ? b.retransmittedSegments() - a.retransmittedSegments() : -1);
+    }
+
+    /**
+     * Retransmissions as a share of every segment put on the wire (OutSegs counts only new data, so
+     * the wire saw OutSegs + RetransSegs); empty when unknown or nothing was sent.
+     */
+    public Optional<Double> tcpRetransmissionRatio() {
+        if (tcpOutSegments < 0 || tcpRetransmissions < 0 || tcpOutSegments + tcpRetransmissions == 0) {
+            return Optional.empty();
+        }
+        return Optional.of((double) tcpRetransmissions / (tcpOutSegments + tcpRetransmissions));
+    }
+
+    /** Segments put on the wire in the interval: new ones and retransmissions. */
+    public long tcpSegmentsSent() {
+        return tcpOutSegments + tcpRetransmissions;
+    }
+
+    private static Optional<InterfaceRates> rates(Map<String, Long> then, Map<String, Long> now, double seconds) {
+        String[] names = {"rx_packets", "rx_bytes", "tx_packets", "tx_bytes", "rx_dropped", "rx_errors"};
+        double[] perSecond = new double[names.length];
+        for (int i = 0; i < names.length; i++) {
+            Long a = then.get(names[i]);
+            Long b = now.get(names[i]);
+            if (a == null || b == null || b < a) {
+                return Optional.empty();
+            }
+            perSecond[i] = (b - a) / seconds;
+        }
+        return Optional.of(new InterfaceRates(perSecond[0], perSecond[1], perSecond[2], perSecond[3], perSecond[4], perSecond[5]));
+    }
+}

@@ -1,0 +1,67 @@
+package io.offloadctl.model.diagnose;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Thresholds on an interface's counter rates over a sample; null thresholds are not checked. Never
+ * holds without a sample: lifetime totals say nothing about now.
+ */
+record SampleCondition(Double rxBytesPerSecondAtLeast, Boolean rxDominant, Double rxAveragePacketBelowMtuFraction,
+                       Double rxDropsPerSecondAtLeast, Double rxDropRatioAtLeast, Double txPacketsPerSecondAtLeast)
+        implements Condition {
+
+    @Override
+    public Optional<String> evidence(InterfaceFacts facts) {
+        Optional<InterfaceRates> sampled = facts.rates();
+        if (sampled.isEmpty()) {
+            return Optional.empty();
+        }
+        InterfaceRates r = sampled.get();
+        List<String> evidence = new ArrayList<>();
+        if (rxBytesPerSecondAtLeast != null) {
+            if (r.rxBytes() < rxBytesPerSecondAtLeast) {
+                return Optional.empty();
+            }
+            evidence.add("receiving " + Rates.bits(r.rxBytes() * 8));
+        }
+        if (Boolean.TRUE.equals(rxDominant)) {
+            if (r.rxBytes() <= r.txBytes()) {
+                return Optional.empty();
+            }
+            evidence.add("more received than sent (" + Rates.bits(r.txBytes() * 8) + " out)");
+        }
+        if (rxAveragePacketBelowMtuFraction != null) {
+            double average = r.rxAveragePacketBytes();
+            int mtu = facts.iface().mtu();
+            if (r.rxPackets() == 0 || average >= rxAveragePacketBelowMtuFraction * mtu) {
+                return Optional.empty();
+            }
+            evidence.add(String.format(Locale.ROOT, "average received packet %.0f bytes against MTU %d", average, mtu));
+        }
+        if (rxDropsPerSecondAtLeast != null) {
+            double refused = r.rxDropped() + r.rxErrors();
+            if (refused < rxDropsPerSecondAtLeast) {
+                return Optional.empty();
+            }
+            evidence.add(String.format(Locale.ROOT, "%.1f receive drops/errors per second", refused));
+        }
+        if (rxDropRatioAtLeast != null) {
+            if (r.rxDropRatio() < rxDropRatioAtLeast) {
+                return Optional.empty();
+            }
+            evidence.add(String.format(Locale.ROOT, "%.2f%% of received packets dropped", r.rxDropRatio() * 100));
+        }
+        if (txPacketsPerSecondAtLeast != null) {
+            if (r.txPackets() < txPacketsPerSecondAtLeast) {
+                return Optional.empty();
+            }
+            Integer speed = facts.iface().speedMbps();
+            evidence.add("sending " + Rates.bits(r.txBitsPerSecond())
+                    + (speed == null ? "" : " on a " + Rates.bits(speed * 1e6) + " link"));
+        }
+        return Optional.of(String.join(", ", evidence) + " (over " + Rates.seconds(facts.sample().seconds()) + ")");
+    }
+}

@@ -1,0 +1,63 @@
+package io.offloadctl.model.persist;
+
+import io.offloadctl.model.ErrorKind;
+import io.offloadctl.model.OffloadException;
+import io.offloadctl.model.policy.DesiredInterface;
+import io.offloadctl.model.policy.PolicyMode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Plans built the same way wherever they are rendered: the API and offloadctl persist. */
+public final class PersistPlans {
+
+    /** Host label Harvester (Kubernetes) nodes carry. */
+    public static final String HOSTNAME_LABEL = "kubernetes.io/hostname";
+
+    private PersistPlans() {
+    }
+
+    /**
+     * A node's desired state: its concrete interfaces, enforced features only (audit-mode policies
+     * are not applied by agents, so they are not persisted either).
+     */
+    public static PersistPlan forDesired(String node, long revision, List<DesiredInterface> interfaces, int conflicts) {
+        List<PersistPlan.Item> items = new ArrayList<>();
+        for (DesiredInterface iface : interfaces) {
+            Map<String, Boolean> enforced = new TreeMap<>();
+            iface.features().forEach((feature, value) -> {
+                if (value.mode() == PolicyMode.enforce) {
+                    enforced.put(feature, value.value());
+                }
+            });
+            if (!enforced.isEmpty()) {
+                items.add(new PersistPlan.Item(PersistTarget.named(iface.name()), enforced));
+            }
+        }
+        if (items.isEmpty()) {
+            throw new OffloadException(ErrorKind.NOT_FOUND, "node '" + node + "' has no enforced desired features to persist");
+        }
+        List<String> notes = new ArrayList<>(List.of("desired-state revision " + revision + " of node " + node));
+        if (conflicts > 0) {
+            notes.add(conflicts + " conflicting feature(s) left out until the policies agree");
+        }
+        return new PersistPlan(node.replace('.', '-'), Map.of(HOSTNAME_LABEL, node), items, notes);
+    }
+
+    /**
+     * The commands of a format with a tool: offloadctl by default, ethtool for Harvester (which ships it).
+     *
+     * @param toolName offloadctl, ethtool, or null for the format's default
+     * @param path     where the tool is on the hosts, or null for its usual place
+     */
+    public static PersistCommands commands(PersistFormat format, String toolName, String path) {
+        String tool = toolName != null ? toolName : format == PersistFormat.HARVESTER_CLOUDINIT ? "ethtool" : "offloadctl";
+        return switch (tool) {
+            case "ethtool" -> PersistCommands.ethtool(path != null ? path : PersistCommands.DEFAULT_ETHTOOL);
+            case "offloadctl" -> PersistCommands.offloadctl(path != null ? path : PersistCommands.DEFAULT_OFFLOADCTL);
+            default -> throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "tool must be offloadctl or ethtool, not '" + tool + "'");
+        };
+    }
+}

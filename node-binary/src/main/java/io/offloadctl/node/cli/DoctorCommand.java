@@ -1,0 +1,156 @@
+package io.offloadctl.node.cli;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.offloadctl.model.ErrorKind;
+import io.offloadctl.model.OffloadException;
+import io.offloadctl.model.diagnose.Diagnosis;
+import io.offloadctl.model.diagnose.Finding;
+import io.offloadctl.model.diagnose.NodeSample;
+import io.offloadctl.model.diagnose.RuleBook;
+import io.offloadctl.model.diagnose.Severity;
+import io.offloadctl.model.policy.DesiredInterface;
+import io.offloadctl.model.report.NodeReport;
+import io.offloadctl.node.agent.DesiredCache;
+import io.offloadctl.node.kernel.KernelSession;
+import io.offloadctl.node.kernel.NodeStateReader;
+import io.offloadctl.node.output.FindingText;
+import io.offloadctl.node.output.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+/** {@code offloadctl doctor}: runs the diagnostic rules over this node, or over a saved report. */
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+        description = {"Diagnose the known offload pathologies (bnxt_en with GRO/GSO behind a bridge, TSO/GSO for virtio "
+                + "guests, hv_netvsc with jumbo MTU and LRO, vmxnet3 with jumbo frames and LSO, LRO while forwarding, "
+                + "bridge/port MTU mismatches, sg off dropping TSO, policies wanting fixed features) and their symptoms "
+                + "(small received packets, rising drops, TCP retransmissions). Changes nothing.",
+                "Each finding comes with its evidence, the offloadctl set command that fixes it and how to persist it.",
+                "Exit codes: 0 nothing of warning severity; 3 at least one warning; 1 failed."})
+final class DoctorCommand extends NamespacedCommand implements Callable<Integer> {
+
+    static final int FINDINGS = 3;
+
+    @Parameters(paramLabel = "IFACE", arity = "0..*", description = "Only report findings on these interfaces (all are read).")
+    List<String> interfaces = List.of();
+
+    @Option(names = "--sample", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Measure counter rates over this interval (5s, 500ms) instead of only looking at settings: "
+                    + "the symptom rules need it.")
+    Duration sample;
+
+    @Option(names = "--from", paramLabel = "FILE",
+            description = "Diagnose a saved node report (the JSON the agent sends, as doctor --save writes it, "
+                    + "or the API's node view GET /api/v1/nodes/NAME, whose desired state is then used too; - for standard input) instead of this host.")
+    String from;
+
+    @Option(names = "--save", paramLabel = "FILE",
+            description = "Also write the node report diagnosed (the JSON the agent sends) to FILE, for doctor --from elsewhere.")
+    Path save;
+
+    @Option(names = "--role", paramLabel = "ROLE", description = "The node's role (hypervisor or guest) when its "
+            + "interfaces do not tell: a hypervisor has taps, a guest paravirtual NICs.")
+    String role;
+
+    @Option(names = "--cache", paramLabel = "FILE", defaultValue = AgentCommand.DEFAULT_CACHE,
+            description = "The agent's cached desired state, used when readable to find policies that want fixed "
+                    + "features (default: ${DEFAULT-VALUE}).")
+    Path cacheFile;
+
+    @Option(names = "--min-severity", paramLabel = "LEVEL", defaultValue = "info",
+            description = "Leave out findings below this severity: info, warning, critical (default: ${DEFAULT-VALUE}).")
+    Severity minimum;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** What doctor --json prints. */
+    record Result(String source, Double sampledSeconds, String summary, List<Finding> findings) {
+    }
+
+    @Override
+    public Integer call() {
+        NodeReport report;
+        NodeSample measured = null;
+        String source;
+        Map<String, DesiredInterface> desired;
+        if (from != null) {
+            if (sample != null) {
+                throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "--sample measures this host; it cannot be used with --from");
+            }
+            SavedReport saved = SavedReport.read(from, MAPPER);
+            report = saved.report();
+            desired = saved.desired();
+            source = from.equals("-") ? "standard input" : from;
+        } else {
+            try (KernelSession session = openSession()) {
+                NodeStateReader reader = new NodeStateReader(session);
+                report = reader.read(Map.of(), ApiOptions.agentVersion());
+                if (sample != null) {
+                    if (sample.isZero() || sample.isNegative()) {
+                        throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "--sample must be longer than 0");
+                    }
+                    err().printf("sampling counters for %s ...%n", DurationConverter.format(sample));
+                    err().flush();
+                    long start = System.nanoTime();
+                    sleep(sample);
+                    NodeReport after = reader.read(Map.of(), ApiOptions.agentVersion());
+                    measured = NodeSample.between(report, after, (System.nanoTime() - start) / 1e9);
+                    report = after;
+                }
+            }
+            source = session();
+            desired = cachedDesired();
+        }
+        if (save != null) {
+            SavedReport.write(save, report);
+        }
+        if (role != null) {
+            Map<String, String> labels = new TreeMap<>(report.labels());
+            labels.put("offloadctl.io/role", role);
+            report = new NodeReport(labels, report.kernel(), report.agentVersion(), report.interfaces(), report.ipForwarding(), report.tcp());
+        }
+        List<Finding> findings = new Diagnosis(RuleBook.builtIn()).run(report, measured, desired).stream()
+                .filter(f -> f.severity().atLeast(minimum))
+                .filter(f -> interfaces.isEmpty() || interfaces.contains(f.interfaceName()))
+                .toList();
+        if (json()) {
+            out().print(Json.write(new Result(source, measured == null ? null : measured.seconds(), FindingText.summary(findings), findings)));
+        } else {
+            out().print(FindingText.render(findings, netnsOption()));
+        }
+        out().flush();
+        return findings.stream().anyMatch(f -> f.severity().atLeast(Severity.warning)) ? FINDINGS : ExitCodes.OK;
+    }
+
+    private String session() {
+        return top().netns == null ? "this host" : "network namespace " + top().netns;
+    }
+
+    private Map<String, DesiredInterface> cachedDesired() {
+        if (!Files.isReadable(cacheFile)) {
+            return Map.of();
+        }
+        Map<String, DesiredInterface> byName = new TreeMap<>();
+        new DesiredCache(cacheFile, MAPPER).read().ifPresent(cached -> cached.interfaces().forEach(i -> byName.put(i.name(), i)));
+        return byName;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OffloadException(ErrorKind.KERNEL, "interrupted while sampling", e);
+        }
+    }
+}

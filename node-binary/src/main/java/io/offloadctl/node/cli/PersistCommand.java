@@ -1,0 +1,112 @@
+package io.offloadctl.node.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.offloadctl.model.ErrorKind;
+import io.offloadctl.model.FeatureRequest;
+import io.offloadctl.model.FeatureRequestResolver;
+import io.offloadctl.model.KernelFeatureNames;
+import io.offloadctl.model.OffloadException;
+import io.offloadctl.model.persist.PersistFormat;
+import io.offloadctl.model.persist.PersistPlan;
+import io.offloadctl.model.persist.PersistPlans;
+import io.offloadctl.model.persist.PersistRenderer;
+import io.offloadctl.model.persist.PersistTarget;
+import io.offloadctl.node.agent.CachedDesired;
+import io.offloadctl.node.agent.DesiredCache;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code offloadctl persist}: renders settings so the host keeps them across reboots and driver reloads. */
+@Command(name = "persist", mixinStandardHelpOptions = true,
+        description = {"Render offload settings as an artifact that keeps them across reboots and driver reloads: a "
+                + "Harvester CloudInit resource, a systemd unit, a systemd-networkd .link file, a NetworkManager "
+                + "dispatcher script, a udev rule or a plain shell script. The API renders the same text (same code).",
+                "Either the settings given here (IFACE, a glob such as 'eno*' too, then NAME on|off ... as for set) or, "
+                + "with --cached, the desired state the agent cached. Changes nothing; prints to standard output or --output.",
+                "Example: offloadctl persist --format systemd eno1 gro off gso off"})
+final class PersistCommand implements Callable<Integer> {
+
+    @Option(names = "--format", required = true, paramLabel = "FORMAT",
+            description = "harvester-cloudinit, systemd, networkd, networkmanager, udev or shell.")
+    String format;
+
+    @Parameters(paramLabel = "IFACE NAME on|off", arity = "0..*",
+            description = "The interface (or glob) and the settings, as offloadctl set takes them.")
+    List<String> arguments = new ArrayList<>();
+
+    @Option(names = "--cached", description = "Render the agent's cached desired state (enforced features) instead.")
+    boolean cached;
+
+    @Option(names = "--cache", paramLabel = "FILE", defaultValue = AgentCommand.DEFAULT_CACHE,
+            description = "Where the agent keeps the desired state (default: ${DEFAULT-VALUE}).")
+    Path cacheFile;
+
+    @Option(names = "--driver", paramLabel = "DRIVER", description = "Only interfaces bound to this driver; repeatable.")
+    List<String> drivers = new ArrayList<>();
+
+    @Option(names = "--tool", paramLabel = "TOOL",
+            description = "Apply with offloadctl or ethtool (default: ethtool for harvester-cloudinit, else offloadctl).")
+    String tool;
+
+    @Option(names = "--tool-path", paramLabel = "PATH", description = "Where the tool is on the hosts "
+            + "(default: /usr/local/bin/offloadctl or /usr/sbin/ethtool).")
+    String toolPath;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Name of the artifact (file names, resource name).")
+    String name;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+    Path output;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PersistFormat chosen = PersistFormat.fromWire(format);
+        PersistPlan plan = cached ? cachedPlan() : givenPlan();
+        String text = PersistRenderer.of(chosen, PersistPlans.commands(chosen, tool, toolPath)).render(plan);
+        if (output == null) {
+            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().flush();
+        } else {
+            try {
+                Files.writeString(output, text);
+            } catch (IOException e) {
+                throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "cannot write " + output + ": " + e.getMessage(), e);
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private PersistPlan givenPlan() {
+        if (arguments.size() < 3) {
+            throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "give IFACE and at least one NAME on|off, or --cached");
+        }
+        String target = arguments.get(0);
+        FeatureRequest request = FeatureRequestResolver.resolve(SettingArguments.parse(arguments.subList(1, arguments.size())),
+                KernelFeatureNames.all(), "'offloadctl show' lists the features");
+        String artifact = name != null ? name : target.replaceAll("[^A-Za-z0-9_.-]", "_");
+        return new PersistPlan(artifact, Map.of(), List.of(new PersistPlan.Item(new PersistTarget(target, drivers), request.wanted())));
+    }
+
+    private PersistPlan cachedPlan() {
+        if (!arguments.isEmpty() || !drivers.isEmpty()) {
+            throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "--cached renders the cached desired state; give no IFACE, settings or --driver");
+        }
+        CachedDesired desired = new DesiredCache(cacheFile, new ObjectMapper().findAndRegisterModules()).read()
+                .orElseThrow(() -> new OffloadException(ErrorKind.NOT_FOUND, "no cached desired state at " + cacheFile
+                        + "; the agent writes it after its first report"));
+        PersistPlan plan = PersistPlans.forDesired(desired.node(), desired.revision(), desired.interfaces(), 0);
+        return name == null ? plan : new PersistPlan(name, plan.nodeLabels(), plan.items(), plan.notes());
+    }
+}

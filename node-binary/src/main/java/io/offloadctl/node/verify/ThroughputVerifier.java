@@ -1,0 +1,79 @@
+package io.offloadctl.node.verify;
+
+import io.offloadctl.model.FeatureRequest;
+import io.offloadctl.model.verify.VerificationReport;
+import io.offloadctl.node.kernel.KernelSession;
+import io.offloadctl.node.perf.PerfResult;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Measure, change, measure, decide: keeps a feature change only when throughput to the peer did
+ * not get worse by more than the threshold, and otherwise puts every interface back. A failure
+ * while the change is in place also puts it back.
+ */
+public final class ThroughputVerifier {
+
+    /** Time for the path to settle after a feature change before measuring again. */
+    private static final Duration SETTLE = Duration.ofMillis(300);
+
+    private final KernelSession session;
+    private final Supplier<PerfResult> measurement;
+    private final Consumer<String> progress;
+
+    public ThroughputVerifier(KernelSession session, Supplier<PerfResult> measurement, Consumer<String> progress) {
+        this.session = session;
+        this.measurement = measurement;
+        this.progress = progress;
+    }
+
+    /** The outcome, with the features the change turned over ("eth0 rx-gro off"), whether kept or not. */
+    public record Outcome(VerificationReport report, PerfResult before, PerfResult after,
+                          Map<String, Map<String, Boolean>> changedFeatures) {
+    }
+
+    public Outcome verify(String peer, Map<String, FeatureRequest> requests, double thresholdPercent) {
+        progress.accept("measuring before the change ...");
+        PerfResult before = measurement.get();
+        progress.accept("applying the change ...");
+        TrialChange change = TrialChange.apply(session, requests);
+        PerfResult after;
+        try {
+            sleep(SETTLE);
+            progress.accept("measuring after the change ...");
+            after = measurement.get();
+        } catch (RuntimeException failure) {
+            change.rollBack();
+            throw failure;
+        }
+        boolean kept = VerificationReport.keep(before.bitsPerSecond(), after.bitsPerSecond(), thresholdPercent);
+        if (!kept) {
+            progress.accept("throughput got worse: rolling back ...");
+            change.rollBack();
+        }
+        Map<String, Boolean> settings = new TreeMap<>();
+        requests.values().forEach(r -> settings.putAll(r.wanted()));
+        Map<String, Map<String, Boolean>> changed = new TreeMap<>();
+        change.outcomes().forEach(o -> o.before().features().forEach(old -> o.after().feature(old.name())
+                .filter(now -> now.active() != old.active())
+                .ifPresent(now -> changed.computeIfAbsent(o.interfaceName(), k -> new TreeMap<>()).put(now.name(), now.active()))));
+        VerificationReport report = new VerificationReport(peer, List.copyOf(requests.keySet()), settings,
+                before.bitsPerSecond(), after.bitsPerSecond(), before.retransmissions(), after.retransmissions(),
+                thresholdPercent, before.seconds(), before.streams(), kept);
+        return new Outcome(report, before, after, changed);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

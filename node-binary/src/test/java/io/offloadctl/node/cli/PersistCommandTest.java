@@ -1,0 +1,87 @@
+package io.offloadctl.node.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.offloadctl.model.policy.DesiredFeature;
+import io.offloadctl.model.policy.DesiredInterface;
+import io.offloadctl.model.policy.PolicyMode;
+import io.offloadctl.node.agent.CachedDesired;
+import io.offloadctl.node.agent.DesiredCache;
+import io.offloadctl.node.testing.CliProcessMain;
+import io.offloadctl.node.testing.CliRun;
+import io.offloadctl.node.testing.Shell;
+import io.offloadctl.node.testing.TestNamespace;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** offloadctl persist: the artifacts parse, say what they cannot express, and the shell form really applies. */
+@Tag("ffi")
+class PersistCommandTest {
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void harvesterCloudInitRunsTheChangeInTheNetworkStage() {
+        Shell.Result result = CliRun.run("persist", "--format", "harvester-cloudinit", "eno1", "gro", "off", "gso", "off");
+        assertEquals(0, result.exitCode(), result.toString());
+        Map<String, Object> resource = new Yaml().load(result.out());
+        assertEquals("node.harvesterhci.io/v1beta1", resource.get("apiVersion"));
+        assertEquals("CloudInit", resource.get("kind"));
+        Map<String, Object> spec = (Map<String, Object>) resource.get("spec");
+        assertEquals(Map.of(), spec.get("matchSelector"));
+        assertTrue(((String) spec.get("filename")).endsWith(".yaml"), spec.toString());
+        Map<String, Object> contents = new Yaml().load((String) spec.get("contents"));
+        List<Map<String, Object>> network = (List<Map<String, Object>>) ((Map<String, Object>) contents.get("stages")).get("network");
+        assertEquals(List.of("/usr/sbin/ethtool -K eno1 gso off gro off"), network.get(0).get("commands"));
+    }
+
+    @Test
+    void networkdSaysWhatALinkFileCannotExpress() {
+        Shell.Result result = CliRun.run("persist", "--format", "networkd", "--driver", "bnxt_en", "eno*", "gro", "off", "rx-gro-list", "on");
+        assertEquals(0, result.exitCode(), result.toString());
+        assertTrue(result.out().contains("# cannot be expressed in a .link file (use the systemd or udev form): rx-gro-list\n"), result.out());
+        assertTrue(result.out().contains("[Match]\nOriginalName=eno*\nDriver=bnxt_en\n"), result.out());
+        assertTrue(result.out().contains("GenericReceiveOffload=no\n"), result.out());
+    }
+
+    @Test
+    void theShellFormAppliesInsideANamespaceAndTheCachedDesiredStateRenders() throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String offloadctl = java + " -cp " + System.getProperty("java.class.path") + " " + CliProcessMain.class.getName();
+        Path script = Files.createTempFile("offloadctl-persist", ".sh");
+        Path cache = Files.createTempFile("offloadctl-desired", ".json");
+        try (TestNamespace lab = TestNamespace.createLab("persistcli")) {
+            Shell.Result rendered = CliRun.run("persist", "--format", "shell", "--tool-path", offloadctl, "--output", script.toString(),
+                    "v*", "gso", "off");
+            assertEquals(0, rendered.exitCode(), rendered.toString());
+            Shell.Result run = lab.exec("sh", script.toString());
+            assertEquals(0, run.exitCode(), run.toString());
+            for (String iface : List.of("va", "vb")) {
+                assertTrue(lab.ethtoolFeatures(iface).contains("generic-segmentation-offload: off\n"), iface);
+            }
+            assertTrue(lab.ethtoolFeatures("br0").contains("generic-segmentation-offload: on\n"));
+
+            new DesiredCache(cache, new ObjectMapper()).write(new CachedDesired("hv-1", 3, List.of(
+                    new DesiredInterface("eno1", Map.of("rx-gro", new DesiredFeature(false, "p", PolicyMode.enforce),
+                            "rx-lro", new DesiredFeature(false, "a", PolicyMode.audit))))));
+            Shell.Result unit = CliRun.run("persist", "--format", "systemd", "--cached", "--cache", cache.toString());
+            assertEquals(0, unit.exitCode(), unit.toString());
+            assertTrue(unit.out().contains("# note: desired-state revision 3 of node hv-1\n"), unit.out());
+            assertTrue(unit.out().contains("/usr/local/bin/offloadctl set eno1 gro off"), unit.out());
+            assertTrue(!unit.out().contains("lro"), "audit-mode features are not persisted: " + unit.out());
+        } finally {
+            Files.deleteIfExists(script);
+            Files.deleteIfExists(cache);
+        }
+        Shell.Result bad = CliRun.run("persist", "--format", "yaml", "eno1", "gro", "off");
+        assertEquals(1, bad.exitCode(), bad.toString());
+        assertTrue(bad.err().contains("unknown format 'yaml'; one of harvester-cloudinit, systemd, networkd"), bad.err());
+    }
+}
