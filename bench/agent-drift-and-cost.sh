@@ -84,15 +84,5 @@ One node (namespace with br0, vb, tap0, va), policy \`gro off gso off\` on vb an
 | system calls of the agent (all threads) | $per_poll_and_cycle |
 TABLE
 )
-python3 - "$table" "bench/agent-drift-and-cost.sh $repairs $window" <<'PY'
-import re, sys
-table, command = sys.argv[1], sys.argv[2]
-start, end = "<!-- agent:start -->", "<!-- agent:end -->"
-text = open("BENCHMARKS.md").read()
-if start not in text:
-    text += "\n## The agent: drift repair, CPU, memory, system calls\n\n" + start + "\n" + end + "\n"
-block = f"{start}\nCommand: `{command}`\n\n{table}\n{end}"
-text = re.sub(re.escape(start) + ".*?" + re.escape(end), lambda m: block, text, flags=re.S)
-open("BENCHMARKS.md", "w").write(text)
-PY
+python3 bench/write-section.py agent "The agent: drift repair, CPU, memory, system calls" "bench/agent-drift-and-cost.sh $repairs $window" "$table"
 echo "$table"

@@ -66,13 +66,5 @@ print(f"| pgbench upsert of the same rows by name, same clients (ceiling) | {tps
 print(f"| ratio API / pgbench | {r['reportsPerSecond']/tps:.2f} |")
 PY
 )
-python3 - "$table" "bench/api-fleet-load.sh $nodes $seconds $concurrency" <<'PY'
-import re, sys
-table, command = sys.argv[1], sys.argv[2]
-start, end = "<!-- api-load:start -->", "<!-- api-load:end -->"
-text = open("BENCHMARKS.md").read()
-block = f"{start}\nCommand: `{command}`\n\n{table}\n{end}"
-text = re.sub(re.escape(start) + ".*?" + re.escape(end), lambda m: block, text, flags=re.S)
-open("BENCHMARKS.md", "w").write(text)
-PY
+python3 bench/write-section.py api-load "The API under a simulated fleet" "bench/api-fleet-load.sh $nodes $seconds $concurrency" "$table"
 echo "$table"

@@ -75,14 +75,5 @@ table=$(
   echo "Ratios, offloadctl / ethtool: show ${wall[show]}/${wall[ethtool-k]} ms = $(ratio "${wall[show]}" "${wall[ethtool-k]}")x wall, $(ratio "${rss[show]}" "${rss[ethtool-k]}")x RSS, $(ratio "${calls[show]}" "${calls[ethtool-k]}")x syscalls; info $(ratio "${wall[info]}" "${wall[ethtool-i]}")x wall, $(ratio "${rss[info]}" "${rss[ethtool-i]}")x RSS, $(ratio "${calls[info]}" "${calls[ethtool-i]}")x syscalls."
 )
 
-python3 - "$table" <<'PY'
-import re, sys
-table = sys.argv[1]
-path = "BENCHMARKS.md"
-start, end = "<!-- show-info:start -->", "<!-- show-info:end -->"
-text = open(path).read()
-block = f"{start}\nProduced by `bench/show-info-vs-ethtool.sh` (hyperfine -N, 3 warm-ups, 25 runs; GNU time, largest of 5; strace -f -c of one run).\n\n{table}\n{end}"
-text = re.sub(re.escape(start) + ".*?" + re.escape(end), lambda m: block, text, flags=re.S)
-open(path, "w").write(text)
-PY
+python3 bench/write-section.py show-info "show and info against ethtool" "bench/show-info-vs-ethtool.sh (hyperfine -N, 3 warm-ups, 25 runs; GNU time, largest of 5; strace -f -c of one run)" "$table"
 echo "$table"

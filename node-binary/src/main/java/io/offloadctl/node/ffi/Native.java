@@ -12,8 +12,17 @@ public final class Native {
     }
 
     private static final class Holder {
-        static final LibC LIBC = LibraryLoader.create(LibC.class).load("c");
+        static final LibC LIBC = load();
         static final Runtime RUNTIME = Runtime.getRuntime(LIBC);
+    }
+
+    private static LibC load() {
+        if (System.getProperty("org.graalvm.nativeimage.imagecode") != null) {
+            // A native image cannot generate bytecode at run time: jnr-ffi's reflection loader, always.
+            System.setProperty("jnr.ffi.asm.enabled", "false");
+        }
+        JffiStubLocation.prepare();
+        return LibraryLoader.create(LibC.class).load("c");
     }
 
     public static LibC libc() {

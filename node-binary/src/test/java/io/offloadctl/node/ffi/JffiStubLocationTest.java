@@ -1,0 +1,43 @@
+package io.offloadctl.node.ffi;
+
+import io.offloadctl.node.testing.CliProcessMain;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** jffi's stub goes to offloadctl's runtime directory, so an unusable /tmp does not stop offloadctl. */
+@Tag("ffi")
+class JffiStubLocationTest {
+
+    @Test
+    void showWorksWhenTheTemporaryDirectoryIsUnusable() throws Exception {
+        Path base = Files.createTempDirectory("offloadctl-runtime");
+        Path runtime = base.resolve("rt");
+        try {
+            String java = ProcessHandle.current().info().command().orElseThrow();
+            ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Djava.io.tmpdir=/nonexistent/tmp",
+                    "-cp", System.getProperty("java.class.path"), CliProcessMain.class.getName(), "show", "lo"));
+            builder.environment().put("OFFLOADCTL_RUNTIME_DIR", runtime.toString());
+            builder.environment().remove("JFFI_EXTRACT_DIR");
+            builder.redirectErrorStream(true);
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes());
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(0, process.exitValue(), output);
+            assertTrue(output.contains("Features for lo:\n"), output);
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(runtime)));
+        } finally {
+            try (var files = Files.walk(base)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
