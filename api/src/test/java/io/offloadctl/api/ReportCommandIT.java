@@ -3,6 +3,8 @@ package io.offloadctl.api;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,12 +62,38 @@ class ReportCommandIT {
                 .body("report.interfaces.find { it.name == 'vb' }.features.rx-gro.active", equalTo(true))
                 .body("report.interfaces.find { it.name == 'lo' }.features.rx-lro.fixed", equalTo(true))
                 .body("compliance.find { it.name == 'vb' }.deviations.feature", contains("rx-gro"));
+        // The diagnostic rules ran on the report: br0 carries a tap (a virtio guest's host side) with TSO/GSO on.
+        api.request().get("/api/v1/findings?node=lab-node").then().statusCode(200)
+                .body("items.finding.rule", hasItem("virtio-host-segmentation"))
+                .body("items.finding.severity", everyItem(equalTo("info")));
         // Audit: nothing on the node changed.
         assertTrue(Processes.features(NAMESPACE, "vb").contains("generic-receive-offload: on\n"));
 
         String again = offloadctl("--netns", NAMESPACE, "report", "--server", api.url(), "--node", "lab-node",
                 "--label", "lab=report");
         assertTrue(again.contains(", unchanged; status drifted"), again);
+    }
+
+    @Test
+    void verifyPostsItsResultThroughTheGeneratedClient() throws Exception {
+        Processes.run("ip", "-n", NAMESPACE, "link", "set", "lo", "up");
+        Process server = new ProcessBuilder(System.getProperty("offloadctl.test.node-binary"), "--netns", NAMESPACE,
+                "perf", "server", "--bind", "127.0.0.1").redirectErrorStream(true).start();
+        try {
+            Thread.sleep(1500);
+            Processes.Result verify = Processes.offloadctl(api.token, "--netns", NAMESPACE, "verify", "--peer", "127.0.0.1",
+                    "--set", "gro off", "--duration", "500ms", "lo", "--server", api.url(), "--node", "lab-node");
+            assertTrue(verify.exitCode() == 0 || verify.exitCode() == 4, verify.output());
+            assertTrue(verify.output().contains("posted to " + api.url() + " as node lab-node"), verify.output());
+        } finally {
+            server.destroy();
+            server.waitFor();
+        }
+        api.request().get("/api/v1/verifications?node=lab-node").then().statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].result.peer", equalTo("127.0.0.1"))
+                .body("items[0].result.interfaces", contains("lo"))
+                .body("items[0].result.settings.rx-gro", equalTo(false));
     }
 
     private static String offloadctl(String... args) throws Exception {
