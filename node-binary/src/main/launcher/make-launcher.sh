@@ -9,17 +9,21 @@ jar=$3
 launcher=$target/offloadctl
 cache=$target/offloadctl.aot
 # C1 only and the serial GC: a short-lived command gains nothing from C2 or a parallel GC.
-jvm_options="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss1m -XX:-UsePerfData -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
+# jnr-ffi's reflection loader (as in the native image): generating the libc binding with ASM at
+# every start costs ~60 ms, and offloadctl makes few native calls. JVM messages go to standard
+# error, never into output that scripts parse.
+jvm_options="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss1m -XX:-UsePerfData -Djava.util.logging.manager=org.jboss.logmanager.LogManager -Djnr.ffi.asm.enabled=false -Xlog:disable -Xlog:all=warning:stderr"
 
 cat > "$launcher" <<LAUNCHER
 #!/bin/sh
 # offloadctl launcher for the JVM build (the native binary replaces this file when built).
-# OFFLOADCTL_JAVA picks another java; OFFLOADCTL_NO_AOT=1 starts without the AOT cache.
+# OFFLOADCTL_JAVA picks another java; OFFLOADCTL_NO_AOT=1 starts without the AOT cache;
+# OFFLOADCTL_JAVA_OPTIONS adds JVM options after offloadctl's own.
 here=\$(CDPATH= cd -- "\$(dirname -- "\$0")" && pwd)
 java="\${OFFLOADCTL_JAVA:-$java_home/bin/java}"
 aot=""
 [ -r "\$here/offloadctl.aot" ] && [ -z "\${OFFLOADCTL_NO_AOT:-}" ] && aot="-XX:AOTCache=\$here/offloadctl.aot"
-exec "\$java" \$aot $jvm_options -jar "\$here/$jar" "\$@"
+exec "\$java" \$aot $jvm_options \${OFFLOADCTL_JAVA_OPTIONS:-} -jar "\$here/$jar" "\$@"
 LAUNCHER
 chmod 755 "$launcher"
 

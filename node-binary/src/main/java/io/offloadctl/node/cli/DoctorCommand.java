@@ -70,8 +70,10 @@ final class DoctorCommand extends NamespacedCommand implements Callable<Integer>
             description = "Leave out findings below this severity: info, warning, critical (default: ${DEFAULT-VALUE}).")
     Severity minimum;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** Made when needed: picocli creates every command at start, and a mapper costs hundreds of classes. */
+    private static ObjectMapper mapper() {
+        return new ObjectMapper().findAndRegisterModules().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
 
     /** What doctor --json prints. */
     record Result(String source, Double sampledSeconds, String summary, List<Finding> findings) {
@@ -87,7 +89,7 @@ final class DoctorCommand extends NamespacedCommand implements Callable<Integer>
             if (sample != null) {
                 throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "--sample measures this host; it cannot be used with --from");
             }
-            SavedReport saved = SavedReport.read(from, MAPPER);
+            SavedReport saved = SavedReport.read(from, mapper());
             report = saved.report();
             desired = saved.desired();
             source = from.equals("-") ? "standard input" : from;
@@ -141,7 +143,7 @@ final class DoctorCommand extends NamespacedCommand implements Callable<Integer>
             return Map.of();
         }
         Map<String, DesiredInterface> byName = new TreeMap<>();
-        new DesiredCache(cacheFile, MAPPER).read().ifPresent(cached -> cached.interfaces().forEach(i -> byName.put(i.name(), i)));
+        new DesiredCache(cacheFile, mapper()).read().ifPresent(cached -> cached.interfaces().forEach(i -> byName.put(i.name(), i)));
         return byName;
     }
 

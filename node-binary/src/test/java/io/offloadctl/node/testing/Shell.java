@@ -31,8 +31,12 @@ public final class Shell {
         try {
             Process process = new ProcessBuilder(command).start();
             process.getOutputStream().close();
-            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
-            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+            // A thread each: on the common pool (one thread on two cores) stderr would wait for stdout's end,
+            // and a process that fills its stderr pipe would never get there.
+            CompletableFuture<String> out = new CompletableFuture<>();
+            CompletableFuture<String> err = new CompletableFuture<>();
+            drain(process.getInputStream(), out);
+            drain(process.getErrorStream(), err);
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("timed out: " + command);
@@ -44,6 +48,16 @@ public final class Shell {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static void drain(java.io.InputStream stream, CompletableFuture<String> text) {
+        Thread.ofVirtual().start(() -> {
+            try {
+                text.complete(read(stream));
+            } catch (RuntimeException e) {
+                text.completeExceptionally(e);
+            }
+        });
     }
 
     private static String read(java.io.InputStream stream) {
