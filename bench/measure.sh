@@ -1,0 +1,19 @@
+# Sourced by the bench scripts: one command's median wall time, peak RSS and system calls.
+# Needs hyperfine, GNU time, strace and a $work directory.
+median_ms() { # command...
+  hyperfine -N --warmup 3 --runs 25 --export-json "$work/h.json" "$*" >/dev/null 2>&1
+  python3 -c "import json,sys; print('%.1f' % (json.load(open('$work/h.json'))['results'][0]['median']*1000))"
+}
+peak_rss_mb() { # command...  (the largest of 5 runs)
+  local max=0 kb
+  for _ in 1 2 3 4 5; do
+    /usr/bin/time -f '%M' -o "$work/rss" "$@" >/dev/null 2>&1
+    kb=$(tail -1 "$work/rss")
+    [ "$kb" -gt "$max" ] && max=$kb
+  done
+  python3 -c "print('%.1f' % ($max/1024))"
+}
+syscalls() { # command...  (one run, every thread)
+  strace -f -c -o "$work/strace" "$@" >/dev/null 2>&1
+  awk '/ total$/ {print $4}' "$work/strace"
+}
