@@ -1,5 +1,6 @@
 package io.offloadctl.api.node;
 
+import io.offloadctl.api.JsonCodec;
 import io.offloadctl.api.render.RenderResponses;
 import io.offloadctl.api.render.RenderService;
 import io.offloadctl.api.verification.Verification;
@@ -61,9 +62,11 @@ public class NodesResource {
     private final NodeAccess access;
     private final RenderService render;
     private final VerificationLog verifications;
+    private final UnchangedReports unchanged;
 
     public NodesResource(NodeService nodes, NodeListing listing, EnactmentLog enactments, NodeAccess access, RenderService render,
-                         VerificationLog verifications) {
+                         VerificationLog verifications, UnchangedReports unchanged) {
+        this.unchanged = unchanged;
         this.nodes = nodes;
         this.listing = listing;
         this.enactments = enactments;
@@ -90,7 +93,8 @@ public class NodesResource {
     public Response report(@Parameter(description = "Node name (a host name).", example = "hv-017") @PathParam("node") String node,
                            byte[] report) {
         access.check(node);
-        NodeService.ReportOutcome outcome = nodes.report(node, report);
+        String bodyHash = JsonCodec.sha256(report);
+        NodeService.ReportOutcome outcome = unchanged.touch(node, bodyHash).orElseGet(() -> nodes.report(node, report, bodyHash));
         return Response.status(outcome.created() ? Response.Status.CREATED : Response.Status.OK)
                 .type(MediaType.APPLICATION_JSON).entity(outcome.answer()).build();
     }

@@ -1,6 +1,10 @@
 package io.offloadctl.api.security;
 
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -9,9 +13,9 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.transaction.Transactional;
 
+import io.agroal.api.AgroalDataSource;
 import io.offloadctl.api.JsonCodec;
 import io.offloadctl.api.problem.ApiException;
 import io.offloadctl.model.policy.ValidationException;
@@ -24,23 +28,33 @@ public class TokenStore {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private final AgroalDataSource dataSource;
+
+    public TokenStore(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
     /** A token that passed: its role and, for agents, its node. */
     public record Holder(long id, String name, Role role, String node) {
     }
 
-    @ActivateRequestContext
-    @Transactional
+    /**
+     * Every request comes through here: one query on an autocommit connection, no ORM, no
+     * transaction, and nothing cached (a revoked token fails on its next request).
+     */
     public Optional<Holder> authenticate(String token) {
-        // Every request comes through here: plain SQL, no entity.
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = TokenEntity.getEntityManager()
-                .createNativeQuery("select id, name, role, node from api_token where token_hash = ?1 and revoked_at is null")
-                .setParameter(1, JsonCodec.sha256(token)).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(
+                "select id, name, role, node from api_token where token_hash = ? and revoked_at is null")) {
+            statement.setString(1, JsonCodec.sha256(token));
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Holder(row.getLong(1), row.getString(2), Role.valueOf(row.getString(3)), row.getString(4)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("database: " + e.getMessage(), e);
         }
-        Object[] row = rows.get(0);
-        return Optional.of(new Holder(((Number) row[0]).longValue(), (String) row[1], Role.valueOf((String) row[2]), (String) row[3]));
     }
 
     @Transactional
