@@ -36,15 +36,7 @@ declare -A cmd=(
 )
 order=(ethtool-k bundle-show jvm-show ethtool-K bundle-set jvm-set)
 declare -A wall rss calls
-for key in "${order[@]}"; do
-  echo "measuring ${label[$key]}" >&2
-  # shellcheck disable=SC2086
-  wall[$key]=$(median_ms ${cmd[$key]})
-  # shellcheck disable=SC2086
-  rss[$key]=$(peak_rss_mb ${cmd[$key]})
-  # shellcheck disable=SC2086
-  calls[$key]=$(syscalls ${cmd[$key]})
-done
+measure_all
 unpacked=$(du -sm "$(dirname "$bundle")" | cut -f1)
 packed=$(( $(stat -c %s "$tarball") / 1024 / 1024 ))
 aot=$(ls -l /run/offloadctl/*.aot 2>/dev/null | awk '{s=$5} END {printf "%.0f", s/1048576}')

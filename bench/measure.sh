@@ -17,3 +17,17 @@ syscalls() { # command...  (one run, every thread)
   strace -f -c -o "$work/strace" "$@" >/dev/null 2>&1
   awk '/ total$/ {print $4}' "$work/strace"
 }
+# For every key of the array order: wall[key], rss[key] and calls[key] of the command cmd[key]
+# (label[key] names it in the progress lines). The caller declares the six arrays.
+measure_all() {
+  local key
+  for key in "${order[@]}"; do
+    echo "measuring ${label[$key]}" >&2
+    # shellcheck disable=SC2086
+    wall[$key]=$(median_ms ${cmd[$key]})
+    # shellcheck disable=SC2086
+    rss[$key]=$(peak_rss_mb ${cmd[$key]})
+    # shellcheck disable=SC2086
+    calls[$key]=$(syscalls ${cmd[$key]})
+  done
+}

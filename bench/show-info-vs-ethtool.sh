@@ -35,15 +35,7 @@ declare -A cmd=(
 )
 order=(ethtool-k show show-noaot ethtool-i info)
 declare -A wall rss calls
-for key in "${order[@]}"; do
-  echo "measuring ${label[$key]}" >&2
-  # shellcheck disable=SC2086
-  wall[$key]=$(median_ms ${cmd[$key]})
-  # shellcheck disable=SC2086
-  rss[$key]=$(peak_rss_mb ${cmd[$key]})
-  # shellcheck disable=SC2086
-  calls[$key]=$(syscalls ${cmd[$key]})
-done
+measure_all
 ratio() { python3 -c "print('%.0f' % ($1/$2))"; }
 
 table=$(

@@ -1,17 +1,14 @@
 package io.offloadctl.node.cli;
 
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.offloadctl.model.ErrorKind;
 import io.offloadctl.model.OffloadException;
 import io.offloadctl.node.agent.Agent;
-import io.offloadctl.node.agent.DesiredCache;
 import io.offloadctl.node.kernel.KernelSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,9 +47,8 @@ final class AgentCommand extends NamespacedCommand implements Callable<Integer> 
     @Option(names = "--once", description = "One cycle, then exit: 0 compliant, 1 not.")
     boolean once;
 
-    @Option(names = "--cache", paramLabel = "FILE", defaultValue = DEFAULT_CACHE,
-            description = "Where the last desired state is kept (default: ${DEFAULT-VALUE}).")
-    Path cacheFile;
+    @Mixin
+    CacheOption cache;
 
     @Override
     public Integer call() throws Exception {
@@ -64,7 +60,7 @@ final class AgentCommand extends NamespacedCommand implements Callable<Integer> 
                 Duration.ofSeconds(apiOptions.timeoutSeconds), Optional.ofNullable(probe).map(AgentCommand::address));
         try (KernelSession session = openSession()) {
             Agent agent = new Agent(settings, session, apiOptions.connect(),
-                    new DesiredCache(cacheFile, new ObjectMapper().findAndRegisterModules()), err());
+                    cache.cache(), err());
             if (once) {
                 Agent.CycleResult result = agent.cycle();
                 out().println(result.summary());

@@ -1,19 +1,15 @@
 package io.offloadctl.node.cli;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.offloadctl.model.ErrorKind;
 import io.offloadctl.model.FeatureRequest;
-import io.offloadctl.model.OffloadException;
 import io.offloadctl.node.agent.CachedDesired;
-import io.offloadctl.node.agent.DesiredCache;
 import io.offloadctl.node.agent.DesiredStateEnforcer;
 import io.offloadctl.node.kernel.KernelSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code offloadctl apply --cached}: enforce the cached desired state, without the API (early boot). */
@@ -26,15 +22,12 @@ final class ApplyCommand extends NamespacedCommand implements Callable<Integer> 
     @Option(names = "--cached", required = true, description = "Apply the cached desired state (the only source so far).")
     boolean cached;
 
-    @Option(names = "--cache", paramLabel = "FILE", defaultValue = AgentCommand.DEFAULT_CACHE,
-            description = "Where the agent keeps the desired state (default: ${DEFAULT-VALUE}).")
-    Path cacheFile;
+    @Mixin
+    CacheOption cache;
 
     @Override
     public Integer call() {
-        CachedDesired desired = new DesiredCache(cacheFile, new ObjectMapper().findAndRegisterModules()).read()
-                .orElseThrow(() -> new OffloadException(ErrorKind.NOT_FOUND, "no cached desired state at " + cacheFile
-                        + "; the agent writes it after its first report"));
+        CachedDesired desired = cache.require();
         try (KernelSession session = openSession()) {
             DesiredStateEnforcer enforcer = new DesiredStateEnforcer(session);
             Map<String, FeatureRequest> plan = enforcer.plan(desired.interfaces());

@@ -11,16 +11,16 @@ import io.offloadctl.model.diagnose.RuleBook;
 import io.offloadctl.model.diagnose.Severity;
 import io.offloadctl.model.policy.DesiredInterface;
 import io.offloadctl.model.report.NodeReport;
-import io.offloadctl.node.agent.DesiredCache;
 import io.offloadctl.node.kernel.KernelSession;
 import io.offloadctl.node.kernel.NodeStateReader;
 import io.offloadctl.node.output.FindingText;
+import io.offloadctl.node.output.SampleText;
 import io.offloadctl.node.output.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -61,10 +61,9 @@ final class DoctorCommand extends NamespacedCommand implements Callable<Integer>
             + "interfaces do not tell: a hypervisor has taps, a guest paravirtual NICs.")
     String role;
 
-    @Option(names = "--cache", paramLabel = "FILE", defaultValue = AgentCommand.DEFAULT_CACHE,
-            description = "The agent's cached desired state, used when readable to find policies that want fixed "
-                    + "features (default: ${DEFAULT-VALUE}).")
-    Path cacheFile;
+    /** Used when readable, to find policies that want features the driver has fixed. */
+    @Mixin
+    CacheOption cache;
 
     @Option(names = "--min-severity", paramLabel = "LEVEL", defaultValue = "info",
             description = "Leave out findings below this severity: info, warning, critical (default: ${DEFAULT-VALUE}).")
@@ -76,7 +75,7 @@ final class DoctorCommand extends NamespacedCommand implements Callable<Integer>
     }
 
     /** What doctor --json prints. */
-    record Result(String source, Double sampledSeconds, String summary, List<Finding> findings) {
+    record Result(String source, Double sampledSeconds, NodeSample sample, String summary, List<Finding> findings) {
     }
 
     @Override
@@ -126,8 +125,11 @@ final class DoctorCommand extends NamespacedCommand implements Callable<Integer>
                 .filter(f -> interfaces.isEmpty() || interfaces.contains(f.interfaceName()))
                 .toList();
         if (json()) {
-            out().print(Json.write(new Result(source, measured == null ? null : measured.seconds(), FindingText.summary(findings), findings)));
+            out().print(Json.write(new Result(source, measured == null ? null : measured.seconds(), measured, FindingText.summary(findings), findings)));
         } else {
+            if (measured != null) {
+                out().print(SampleText.render(measured));
+            }
             out().print(FindingText.render(findings, netnsOption()));
         }
         out().flush();
@@ -139,11 +141,8 @@ final class DoctorCommand extends NamespacedCommand implements Callable<Integer>
     }
 
     private Map<String, DesiredInterface> cachedDesired() {
-        if (!Files.isReadable(cacheFile)) {
-            return Map.of();
-        }
         Map<String, DesiredInterface> byName = new TreeMap<>();
-        new DesiredCache(cacheFile, mapper()).read().ifPresent(cached -> cached.interfaces().forEach(i -> byName.put(i.name(), i)));
+        cache.readIfPresent().ifPresent(cached -> cached.interfaces().forEach(i -> byName.put(i.name(), i)));
         return byName;
     }
 

@@ -1,6 +1,5 @@
 package io.offloadctl.node.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.offloadctl.model.ErrorKind;
 import io.offloadctl.model.FeatureRequest;
 import io.offloadctl.model.FeatureRequestResolver;
@@ -12,8 +11,8 @@ import io.offloadctl.model.persist.PersistPlans;
 import io.offloadctl.model.persist.PersistRenderer;
 import io.offloadctl.model.persist.PersistTarget;
 import io.offloadctl.node.agent.CachedDesired;
-import io.offloadctl.node.agent.DesiredCache;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -46,9 +45,8 @@ final class PersistCommand implements Callable<Integer> {
     @Option(names = "--cached", description = "Render the agent's cached desired state (enforced features) instead.")
     boolean cached;
 
-    @Option(names = "--cache", paramLabel = "FILE", defaultValue = AgentCommand.DEFAULT_CACHE,
-            description = "Where the agent keeps the desired state (default: ${DEFAULT-VALUE}).")
-    Path cacheFile;
+    @Mixin
+    CacheOption cache;
 
     @Option(names = "--driver", paramLabel = "DRIVER", description = "Only interfaces bound to this driver; repeatable.")
     List<String> drivers = new ArrayList<>();
@@ -103,9 +101,7 @@ final class PersistCommand implements Callable<Integer> {
         if (!arguments.isEmpty() || !drivers.isEmpty()) {
             throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "--cached renders the cached desired state; give no IFACE, settings or --driver");
         }
-        CachedDesired desired = new DesiredCache(cacheFile, new ObjectMapper().findAndRegisterModules()).read()
-                .orElseThrow(() -> new OffloadException(ErrorKind.NOT_FOUND, "no cached desired state at " + cacheFile
-                        + "; the agent writes it after its first report"));
+        CachedDesired desired = cache.require();
         PersistPlan plan = PersistPlans.forDesired(desired.node(), desired.revision(), desired.interfaces(), 0);
         return name == null ? plan : new PersistPlan(name, plan.nodeLabels(), plan.items(), plan.notes());
     }
