@@ -43,11 +43,7 @@ aot=$(ls -l /run/offloadctl/*.aot 2>/dev/null | awk '{s=$5} END {printf "%.0f", 
 table=$(
   echo "Veth \`va\` in a test namespace, every command under \`ip netns exec\` (≈ 2 ms of its own); $(nproc) cores, kernel $(uname -r), ethtool $(ethtool --version | awk '{print $3}'), $(date -u +%F)."
   echo
-  echo "| command | median wall (ms) | peak RSS (MB) | syscalls (all threads) |"
-  echo "|---|---:|---:|---:|"
-  for key in "${order[@]}"; do
-    echo "| \`${label[$key]}\` | ${wall[$key]} | ${rss[$key]} | ${calls[$key]} |"
-  done
+  measured_rows
   echo
   echo "Bundle \`$(basename "$tarball")\`: $packed MB packed, $unpacked MB unpacked; its AOT cache is shipped gzip-compressed and expanded on first start into the runtime directory (/run/offloadctl, tmpfs): ${aot:-?} MB there."
 )

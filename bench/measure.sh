@@ -31,3 +31,12 @@ measure_all() {
     calls[$key]=$(syscalls ${cmd[$key]})
   done
 }
+# The markdown table of what measure_all found, one row per key of order.
+measured_rows() {
+  local key
+  echo "| command | median wall (ms) | peak RSS (MB) | syscalls (all threads) |"
+  echo "|---|---:|---:|---:|"
+  for key in "${order[@]}"; do
+    echo "| \`${label[$key]}\` | ${wall[$key]} | ${rss[$key]} | ${calls[$key]} |"
+  done
+}

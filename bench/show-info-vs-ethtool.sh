@@ -42,11 +42,7 @@ table=$(
   driver=$(ethtool -i "$iface" 2>/dev/null | sed -n 's/^driver: //p')
   echo "Interface \`$iface\` (driver ${driver:-none}), $(nproc) cores, kernel $(uname -r), $(sed -n 's/^java="\${OFFLOADCTL_JAVA:-\(.*\)}"$/\1/p' "$offloadctl"), ethtool $(ethtool --version | awk '{print $3}'), $(date -u +%F)."
   echo
-  echo "| command | median wall (ms) | peak RSS (MB) | syscalls (all threads) |"
-  echo "|---|---:|---:|---:|"
-  for key in "${order[@]}"; do
-    echo "| \`${label[$key]}\` | ${wall[$key]} | ${rss[$key]} | ${calls[$key]} |"
-  done
+  measured_rows
   echo
   echo "Ratios, offloadctl / ethtool: show ${wall[show]}/${wall[ethtool-k]} ms = $(ratio "${wall[show]}" "${wall[ethtool-k]}")x wall, $(ratio "${rss[show]}" "${rss[ethtool-k]}")x RSS, $(ratio "${calls[show]}" "${calls[ethtool-k]}")x syscalls; info $(ratio "${wall[info]}" "${wall[ethtool-i]}")x wall, $(ratio "${rss[info]}" "${rss[ethtool-i]}")x RSS, $(ratio "${calls[info]}" "${calls[ethtool-i]}")x syscalls."
 )

@@ -40,7 +40,7 @@ final class PerfCommand {
             try (PerfServer server = new PerfServer(PerfSockets.in(namespace()), PeerAddress.ipv4(bind), port, log -> {
                 synchronized (this) {
                     if (json()) {
-                        out().print(Json.write(log).replaceAll("\\s*\n\\s*", " ").strip() + "\n");
+                        out().print(Json.writeLine(log));
                     } else if (log.error() != null) {
                         out().println("stream failed: " + log.error());
                     } else {

@@ -6,6 +6,7 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.offloadctl.model.ChangeReport;
@@ -26,9 +27,19 @@ public final class Json {
     private Json() {
     }
 
+    /** Indented JSON and a newline. */
     public static String write(Object value) {
+        return write(MAPPER.writer(), value);
+    }
+
+    /** One line of JSON (JSON Lines), for output that goes on as events happen. */
+    public static String writeLine(Object value) {
+        return write(MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT), value);
+    }
+
+    private static String write(ObjectWriter writer, Object value) {
         try {
-            return MAPPER.writeValueAsString(value) + "\n";
+            return writer.writeValueAsString(value) + "\n";
         } catch (JsonProcessingException e) {
             throw new OffloadException(ErrorKind.BUG, "cannot write JSON: " + e.getMessage(), e);
         }
