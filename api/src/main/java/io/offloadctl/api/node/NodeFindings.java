@@ -10,6 +10,7 @@ import io.offloadctl.model.policy.DesiredInterface;
 import io.offloadctl.model.policy.DesiredState;
 import io.offloadctl.model.report.NodeReport;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -30,17 +31,29 @@ public class NodeFindings {
 
     private final JsonCodec json;
     private final Diagnosis diagnosis = new Diagnosis(RuleBook.builtIn());
+    private final Duration shortestSample;
+    private final Duration longestSample;
 
-    public NodeFindings(JsonCodec json) {
+    /**
+     * @param shortestSample reports closer together than this make no sample (a restarted agent's
+     *                       quick second report would turn one dropped packet into a rate)
+     * @param longestSample  reports further apart than this make no sample either (an average over
+     *                       hours says nothing about now)
+     */
+    public NodeFindings(JsonCodec json,
+                        @ConfigProperty(name = "offloadctl.findings.shortest-sample") Duration shortestSample,
+                        @ConfigProperty(name = "offloadctl.findings.longest-sample") Duration longestSample) {
         this.json = json;
+        this.shortestSample = shortestSample;
+        this.longestSample = longestSample;
     }
 
     void diagnose(NodeEntity node, NodeReport report, NodeReport previous, OffsetDateTime previousAt, OffsetDateTime now) {
         NodeSample sample = null;
         if (previous != null && previousAt != null) {
-            double seconds = Duration.between(previousAt, now).toNanos() / 1e9;
-            if (seconds > 0) {
-                sample = NodeSample.between(previous, report, seconds);
+            Duration between = Duration.between(previousAt, now);
+            if (between.compareTo(shortestSample) >= 0 && between.compareTo(longestSample) <= 0 && !between.isZero()) {
+                sample = NodeSample.between(previous, report, between.toNanos() / 1e9);
             }
         }
         Map<String, DesiredInterface> desired = new TreeMap<>();
