@@ -28,8 +28,10 @@ api_pid=
 cleanup() { [ -n "$api_pid" ] && kill "$api_pid" 2>/dev/null; bash scripts/test-postgres.sh stop "$pgdir"; }
 trap cleanup EXIT
 
+# OFFLOADCTL_API_JAVA_OPTIONS: JVM options for the API (for example a different GC).
+# shellcheck disable=SC2086
 OFFLOADCTL_JDBC_URL=$url OFFLOADCTL_PORT=$api_port OFFLOADCTL_ADMIN_TOKEN=$token \
-  "$JAVA_HOME/bin/java" -jar "$app" > /tmp/offloadctl-bench-api.log 2>&1 &
+  "$JAVA_HOME/bin/java" ${OFFLOADCTL_API_JAVA_OPTIONS:-} -jar "$app" > /tmp/offloadctl-bench-api.log 2>&1 &
 api_pid=$!
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$api_port/q/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
 
