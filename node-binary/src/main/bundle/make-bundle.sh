@@ -19,11 +19,9 @@ version=$4
 # jdk.management (com.sun.management: perf's CPU figure); jdk.zipfs (Quarkus reads its own jar as a
 # file system).
 MODULES=java.base,java.logging,java.naming,java.net.http,jdk.unsupported,jdk.management,jdk.zipfs
-# The same options as the JVM launcher: C1 only and the serial GC for a short-lived command.
-# jnr-ffi's reflection loader (as in the native image): generating the libc binding with ASM at
-# every start costs ~60 ms, and offloadctl makes few native calls. JVM messages go to standard
-# error, never into output that scripts parse.
-JVM_OPTIONS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss1m -XX:-UsePerfData -Djava.util.logging.manager=org.jboss.logmanager.LogManager -Djnr.ffi.asm.enabled=false -Xlog:disable -Xlog:all=warning:stderr"
+# The same options as the JVM launcher.
+. "$(dirname "$0")/../launcher/jvm-options.sh"
+JVM_OPTIONS=$OFFLOADCTL_JVM_OPTIONS
 
 name=offloadctl-$version-linux-x86_64
 stage=$target/bundle/$name

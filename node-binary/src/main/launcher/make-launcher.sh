@@ -8,11 +8,8 @@ java_home=$2
 jar=$3
 launcher=$target/offloadctl
 cache=$target/offloadctl.aot
-# C1 only and the serial GC: a short-lived command gains nothing from C2 or a parallel GC.
-# jnr-ffi's reflection loader (as in the native image): generating the libc binding with ASM at
-# every start costs ~60 ms, and offloadctl makes few native calls. JVM messages go to standard
-# error, never into output that scripts parse.
-jvm_options="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss1m -XX:-UsePerfData -Djava.util.logging.manager=org.jboss.logmanager.LogManager -Djnr.ffi.asm.enabled=false -Xlog:disable -Xlog:all=warning:stderr"
+. "$(dirname "$0")/jvm-options.sh"
+jvm_options=$OFFLOADCTL_JVM_OPTIONS
 
 cat > "$launcher" <<LAUNCHER
 #!/bin/sh

@@ -43,18 +43,14 @@ public final class FeatureRequestResolver {
 
     /** The kernel feature names one argument stands for, among {@code knownNames}. */
     public static List<String> expand(String argument, List<String> knownNames, String listHint) {
-        Optional<LegacyFlag> legacy = LegacyFlags.named(argument);
-        if (legacy.isPresent()) {
-            List<String> members = knownNames.stream().filter(legacy.get()::matches).toList();
-            if (members.isEmpty()) {
-                throw new OffloadException(ErrorKind.NOT_SUPPORTED, String.format(
-                        "'%s' stands for %s, which this kernel does not have", argument,
-                        legacy.get().kernelPattern()));
-            }
+        List<String> members = LegacyFlags.members(argument, knownNames);
+        if (!members.isEmpty()) {
             return members;
         }
-        if (knownNames.contains(argument)) {
-            return List.of(argument);
+        Optional<LegacyFlag> legacy = LegacyFlags.named(argument);
+        if (legacy.isPresent()) {
+            throw new OffloadException(ErrorKind.NOT_SUPPORTED, String.format(
+                    "'%s' stands for %s, which this kernel does not have", argument, legacy.get().kernelPattern()));
         }
         throw unknownFeature(argument, knownNames, listHint);
     }

@@ -1,5 +1,6 @@
 package io.offloadctl.model;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,6 +38,18 @@ public final class LegacyFlags {
     /** The flag a command-line or REST argument names by its short or long name. */
     public static Optional<LegacyFlag> named(String argument) {
         return TABLE.stream().filter(flag -> flag.isNamed(argument)).findFirst();
+    }
+
+    /**
+     * The kernel names among {@code known} that a name stands for: every member of a legacy group
+     * (as ethtool -K expands it), or the kernel name itself; empty when none is known.
+     */
+    public static List<String> members(String nameOrLegacy, Collection<String> known) {
+        Optional<LegacyFlag> legacy = named(nameOrLegacy);
+        if (legacy.isPresent()) {
+            return known.stream().filter(legacy.get()::matches).toList();
+        }
+        return known.contains(nameOrLegacy) ? List.of(nameOrLegacy) : List.of();
     }
 
     /** The flag whose pattern a kernel feature string matches first, as ethtool groups them. */

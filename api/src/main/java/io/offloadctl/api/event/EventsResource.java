@@ -1,5 +1,8 @@
 package io.offloadctl.api.event;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
 import io.offloadctl.api.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.OffsetDateTime;
@@ -57,8 +60,8 @@ public class EventsResource {
         try {
             return EventType.fromWire(type);
         } catch (IllegalArgumentException e) {
-            throw new ApiException(400, "bad-parameter", "Bad query parameter", "type '" + type
-                    + "' is not one of report, drift, enactment, verification, policy-created, policy-changed, policy-deleted, node-deleted");
+            throw new ApiException(400, "bad-parameter", "Bad query parameter", "type '" + type + "' is not one of "
+                    + Arrays.stream(EventType.values()).map(EventType::wire).collect(Collectors.joining(", ")));
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.offloadctl.model.diagnose;
 
-import io.offloadctl.model.LegacyFlag;
 import io.offloadctl.model.LegacyFlags;
 import io.offloadctl.model.report.FeatureReport;
 
@@ -20,11 +19,7 @@ record FeatureCondition(String name, FeatureState state) implements Condition {
 
     /** The kernel names {@code name} stands for among an interface's features. */
     static List<String> members(String name, Map<String, FeatureReport> features) {
-        Optional<LegacyFlag> legacy = LegacyFlags.named(name);
-        if (legacy.isPresent()) {
-            return features.keySet().stream().filter(legacy.get()::matches).toList();
-        }
-        return features.containsKey(name) ? List.of(name) : List.of();
+        return LegacyFlags.members(name, features.keySet());
     }
 
     /** At least one of several feature conditions. */

@@ -26,7 +26,7 @@ import io.offloadctl.model.OffloadException;
 import io.offloadctl.model.policy.DesiredInterface;
 import io.offloadctl.model.report.NodeReport;
 import io.offloadctl.node.api.ApiConnection;
-import io.offloadctl.node.kernel.FeatureWriter;
+import io.offloadctl.node.kernel.AllOrNothingApplier;
 import io.offloadctl.node.kernel.KernelSession;
 import io.offloadctl.node.kernel.NodeStateReader;
 import io.offloadctl.node.kernel.SetOutcome;
@@ -152,10 +152,7 @@ public final class Agent {
         }
         Optional<String> probeFailure = probe(apiReachable);
         if (probeFailure.isPresent()) {
-            FeatureWriter writer = new FeatureWriter(session);
-            for (int i = outcomes.size() - 1; i >= 0; i--) {
-                writer.restore(outcomes.get(i).before());
-            }
+            new AllOrNothingApplier(session).undo(outcomes);
             String message = probeFailure.get() + " after applying revision " + desired.revision() + "; checkpoint restored";
             enact(apiReachable, Result.ROLLED_BACK, message, details(outcomes));
             say(message);

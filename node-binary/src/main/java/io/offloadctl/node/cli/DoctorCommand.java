@@ -75,7 +75,7 @@ final class DoctorCommand extends NamespacedCommand implements Callable<Integer>
     }
 
     /** What doctor --json prints. */
-    record Result(String source, Double sampledSeconds, NodeSample sample, String summary, List<Finding> findings) {
+    record Result(String source, NodeSample sample, String summary, List<Finding> findings) {
     }
 
     @Override
@@ -125,7 +125,7 @@ final class DoctorCommand extends NamespacedCommand implements Callable<Integer>
                 .filter(f -> interfaces.isEmpty() || interfaces.contains(f.interfaceName()))
                 .toList();
         if (json()) {
-            out().print(Json.write(new Result(source, measured == null ? null : measured.seconds(), measured, FindingText.summary(findings), findings)));
+            out().print(Json.write(new Result(source, measured, FindingText.summary(findings), findings)));
         } else {
             if (measured != null) {
                 out().print(SampleText.render(measured));

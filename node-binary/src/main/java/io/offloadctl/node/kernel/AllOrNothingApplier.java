@@ -49,14 +49,39 @@ public final class AllOrNothingApplier {
         }
     }
 
+    /**
+     * Puts every interface of a change back as it was before it, the last changed first. For
+     * changes that succeeded but are then judged bad (a failed probe, a worse throughput).
+     */
+    public void undo(List<SetOutcome> outcomes) {
+        RuntimeException failure = restoreAll(outcomes.stream().map(SetOutcome::before).toList());
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
     private void rollBack(List<FeatureTable> touched, RuntimeException failure) {
-        for (int i = touched.size() - 1; i >= 0; i--) {
+        RuntimeException restoreFailure = restoreAll(touched);
+        if (restoreFailure != null) {
+            failure.addSuppressed(restoreFailure);
+        }
+    }
+
+    /** Restores every checkpoint, the last first, even when one fails; the first failure (others suppressed in it), or null. */
+    private RuntimeException restoreAll(List<FeatureTable> checkpoints) {
+        RuntimeException first = null;
+        for (int i = checkpoints.size() - 1; i >= 0; i--) {
             try {
-                writer.restore(touched.get(i));
-            } catch (RuntimeException restoreFailure) {
-                failure.addSuppressed(restoreFailure);
+                writer.restore(checkpoints.get(i));
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
             }
         }
+        return first;
     }
 
     private static String describe(SetOutcome outcome) {

@@ -20,7 +20,6 @@ final class PerfProtocol {
     static final int VERSION = 1;
     static final int HEADER_SIZE = 24;
     static final int TRAILER_SIZE = 16;
-    static final int DEFAULT_PORT = 5210;
     /** How long one exchange of header or trailer may take, at most. */
     private static final long EXCHANGE_NANOS = 5_000_000_000L;
 

@@ -2,7 +2,9 @@ package io.offloadctl.node.verify;
 
 import io.offloadctl.model.FeatureRequest;
 import io.offloadctl.model.verify.VerificationReport;
+import io.offloadctl.node.kernel.AllOrNothingApplier;
 import io.offloadctl.node.kernel.KernelSession;
+import io.offloadctl.node.kernel.SetOutcome;
 import io.offloadctl.node.perf.PerfResult;
 
 import java.time.Duration;
@@ -41,25 +43,26 @@ public final class ThroughputVerifier {
         progress.accept("measuring before the change ...");
         PerfResult before = measurement.get();
         progress.accept("applying the change ...");
-        TrialChange change = TrialChange.apply(session, requests);
+        AllOrNothingApplier applier = new AllOrNothingApplier(session);
+        List<SetOutcome> change = applier.apply(requests);
         PerfResult after;
         try {
             sleep(SETTLE);
             progress.accept("measuring after the change ...");
             after = measurement.get();
         } catch (RuntimeException failure) {
-            change.rollBack();
+            applier.undo(change);
             throw failure;
         }
         boolean kept = VerificationReport.keep(before.bitsPerSecond(), after.bitsPerSecond(), thresholdPercent);
         if (!kept) {
             progress.accept("throughput got worse: rolling back ...");
-            change.rollBack();
+            applier.undo(change);
         }
         Map<String, Boolean> settings = new TreeMap<>();
         requests.values().forEach(r -> settings.putAll(r.wanted()));
         Map<String, Map<String, Boolean>> changed = new TreeMap<>();
-        change.outcomes().forEach(o -> o.before().features().forEach(old -> o.after().feature(old.name())
+        change.forEach(o -> o.before().features().forEach(old -> o.after().feature(old.name())
                 .filter(now -> now.active() != old.active())
                 .ifPresent(now -> changed.computeIfAbsent(o.interfaceName(), k -> new TreeMap<>()).put(now.name(), now.active()))));
         VerificationReport report = new VerificationReport(peer, List.copyOf(requests.keySet()), settings,

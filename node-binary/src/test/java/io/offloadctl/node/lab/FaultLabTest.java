@@ -94,7 +94,7 @@ class FaultLabTest {
         assertEquals(0, sent.exitCode(), sent.toString());
         assertTrue(doctor.exitCode() == 0 || doctor.exitCode() == 3, doctor.toString());
         JsonNode result = JSON.readTree(doctor.out());
-        assertTrue(result.get("sampledSeconds").asDouble() >= 2, doctor.out());
+        assertTrue(result.get("sample").get("seconds").asDouble() >= 2, doctor.out());
         return result.get("findings");
     }
 }
