@@ -12,9 +12,9 @@ cd "$(dirname "$0")/.."
 . scripts/java-env.sh
 repairs=${1:-10}
 window=${2:-120}
-api_jar=api/target/quarkus-app/quarkus-run.jar
+api=api/target/offloadctl-api/bin/offloadctl-api
 offloadctl=node-binary/target/offloadctl
-[ -f "$api_jar" ] && [ -x "$offloadctl" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
+[ -x "$api" ] && [ -x "$offloadctl" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
 node=oct-bench-agent-$$
 data=$(mktemp -d)
 port=18095
@@ -35,7 +35,7 @@ ip -n "$node" link set vb master br0
 ip -n "$node" tuntap add dev tap0 mode tap
 ip -n "$node" link set tap0 master br0
 
-OFFLOADCTL_DATA_DIR=$data OFFLOADCTL_PORT=$port OFFLOADCTL_ADMIN_TOKEN=$token "$JAVA_HOME/bin/java" -jar "$api_jar" >"$data/api.log" 2>&1 &
+OFFLOADCTL_DATA_DIR=$data OFFLOADCTL_PORT=$port OFFLOADCTL_ADMIN_TOKEN=$token "$api" >"$data/api.log" 2>&1 &
 api_pid=$!
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
 curl -fs -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \

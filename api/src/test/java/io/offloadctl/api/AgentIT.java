@@ -42,7 +42,7 @@ class AgentIT {
             Processes.run("ip", "netns", "exec", node, "ethtool", "-K", "vb", "gro", "on", "gso", "on");
         }
         environment = Map.of("OFFLOADCTL_DATA_DIR", Path.of("target", RUN).toAbsolutePath().toString());
-        api = ApiProcess.start(System.getProperty("offloadctl.test.app"), "agent", TOKEN, environment);
+        api = ApiProcess.start("agent", TOKEN, environment);
         admin().contentType(ContentType.JSON).body(Fleet.policy("bridge-ports-no-gro-gso", 10, "enforce",
                         Map.of("matchLabels", Map.of("run", RUN), "interfaces", List.of("vb", "tap*")),
                         Map.of("gro", false, "gso", false)))
@@ -119,7 +119,7 @@ class AgentIT {
         assertTrue(Files.readString(Path.of("target", node + ".json")).contains("\"revision\""));
 
         // It comes back on the same data: nothing acknowledged is lost, the agents resume.
-        api = ApiProcess.start(System.getProperty("offloadctl.test.app"), "agent-restarted", TOKEN, environment, port);
+        api = ApiProcess.start("agent-restarted", TOKEN, environment, port);
         admin().get("/api/v1/policies").then().body("policy.name", hasItem("bridge-ports-no-gro-gso"));
         String before = admin().get("/api/v1/nodes/" + node).then().extract().path("summary.reportedAt");
         await("agents resume", Duration.ofSeconds(15), () -> !before.equals(

@@ -13,7 +13,12 @@ import java.util.Map;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 
-/** A packaged API started as its own process for end-to-end tests, on a free port, with an admin token. */
+/**
+ * The packaged API started as its own process for end-to-end tests, through its distribution's
+ * launcher (failsafe's offloadctl.test.api), on a free port, with an admin token. The launcher picks
+ * the H2 or the PostgreSQL build from OFFLOADCTL_JDBC_URL in the given environment, as an operator's
+ * configuration does.
+ */
 final class ApiProcess implements AutoCloseable {
 
     final int port;
@@ -34,18 +39,21 @@ final class ApiProcess implements AutoCloseable {
         return value == null || value.isBlank() || value.startsWith("${") ? null : value;
     }
 
-    /** Starts the jar; with a null token, OFFLOADCTL_ADMIN_TOKEN is left unset. */
-    static ApiProcess start(String jar, String name, String token, Map<String, String> environment) throws Exception {
+    /** Starts the API; with a null token, OFFLOADCTL_ADMIN_TOKEN is left unset. */
+    static ApiProcess start(String name, String token, Map<String, String> environment) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        return start(jar, name, token, environment, port);
+        return start(name, token, environment, port);
     }
 
-    /** Starts the jar on a given port (to restart an API where its agents expect it). */
-    static ApiProcess start(String jar, String name, String token, Map<String, String> environment, int port) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar);
+    /** Starts the API on a given port (to restart an API where its agents expect it). */
+    static ApiProcess start(String name, String token, Map<String, String> environment, int port) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(System.getProperty("offloadctl.test.api"));
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().remove("OFFLOADCTL_JDBC_URL");
+        builder.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
         builder.environment().putAll(environment);
         builder.environment().put("OFFLOADCTL_PORT", String.valueOf(port));
         builder.environment().remove("OFFLOADCTL_ADMIN_TOKEN");

@@ -26,12 +26,11 @@ class FirstStartIT {
 
     @Test
     void firstAdminTokenIsPrintedOnceAndARestartKeepsEverything() throws Exception {
-        String jar = System.getProperty("offloadctl.test.app");
         Map<String, String> environment = Map.of(
                 "OFFLOADCTL_DATA_DIR", Path.of("target", "first-start-" + ProcessHandle.current().pid()).toAbsolutePath().toString(),
                 "OFFLOADCTL_STALE_AFTER", "2s");
         String token;
-        try (ApiProcess first = ApiProcess.start(jar, "first-start", null, environment)) {
+        try (ApiProcess first = ApiProcess.start("first-start", null, environment)) {
             Matcher printed = GENERATED.matcher(Files.readString(first.log));
             assertTrue(printed.find(), "the generated token is printed: " + first.log);
             token = printed.group(1);
@@ -41,7 +40,7 @@ class FirstStartIT {
                     .put("/api/v1/nodes/quiet-node/state").then().statusCode(201);
             given().baseUri(first.url()).get("/api/v1/policies").then().statusCode(401);
         }
-        try (ApiProcess second = ApiProcess.start(jar, "second-start", null, environment)) {
+        try (ApiProcess second = ApiProcess.start("second-start", null, environment)) {
             assertFalse(GENERATED.matcher(Files.readString(second.log)).find(), "an admin exists: nothing is generated");
             on(second, token).get("/api/v1/policies").then().statusCode(200).body("[0].policy.name", equalTo("kept"));
             Thread.sleep(2500);

@@ -96,6 +96,8 @@ class NodesApiTest {
                 .statusCode(400).contentType("application/problem+json").body("status", equalTo(400));
         given().contentType(ContentType.TEXT).body("hello").put("/api/v1/nodes/hv-1/state").then()
                 .statusCode(415).contentType("application/problem+json");
+        given().contentType(ContentType.URLENC).body("kernel=6.18").put("/api/v1/nodes/hv-1/state").then()
+                .statusCode(415).contentType("application/problem+json");
         given().get("/api/v1/nodes?size=501").then().statusCode(400).body("violations.field", contains("size"));
         given().get("/api/v1/nowhere").then().statusCode(404).contentType("application/problem+json");
         given().contentType(ContentType.JSON).body("{\"labels\": {\"x\": \"" + "a".repeat(5 * 1024 * 1024) + "\"}}")

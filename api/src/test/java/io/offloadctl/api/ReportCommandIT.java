@@ -31,7 +31,7 @@ class ReportCommandIT {
     static void start() throws Exception {
         Processes.createNode(NAMESPACE);
         Processes.run("ip", "netns", "exec", NAMESPACE, "ethtool", "-K", "vb", "gro", "on");
-        api = ApiProcess.start(System.getProperty("offloadctl.test.app"), "report", "report-admin",
+        api = ApiProcess.start("report", "report-admin",
                 Map.of("OFFLOADCTL_DATA_DIR", java.nio.file.Path.of("target", "report-it-data-" + ProcessHandle.current().pid()).toAbsolutePath().toString()));
     }
 

@@ -27,9 +27,8 @@ class TwoInstancesIT {
         String pg = ApiProcess.property("offloadctl.test.pg-url");
         Assumptions.assumeTrue(pg != null, "no PostgreSQL for the tests (run-tests starts one)");
         Map<String, String> environment = Map.of("OFFLOADCTL_JDBC_URL", pg);
-        String jar = System.getProperty("offloadctl.test.pg-app");
-        first = ApiProcess.start(jar, "first", "two-instances-admin", environment);
-        second = ApiProcess.start(jar, "second", "two-instances-admin", environment);
+        first = ApiProcess.start("first", "two-instances-admin", environment);
+        second = ApiProcess.start("second", "two-instances-admin", environment);
     }
 
     @AfterAll

@@ -29,7 +29,10 @@ public final class ApiConnection {
         if (uri.getScheme() == null || uri.getHost() == null) {
             throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "--server must be a URL such as http://api.example:8080, not '" + server + "'");
         }
-        this.client = new ApiClient(HttpClient.newBuilder().connectTimeout(timeout), new ObjectMapper().findAndRegisterModules(),
+        // HTTP/1.1: an agent sends one report per cycle, so an h2c upgrade would only add a protocol
+        // switch; and the API reads HTTP/1.1 bodies whole before its worker runs (WholeRequestBodies).
+        this.client = new ApiClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout),
+                new ObjectMapper().findAndRegisterModules(),
                 server.replaceAll("/+$", ""));
         client.setReadTimeout(timeout);
         client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));

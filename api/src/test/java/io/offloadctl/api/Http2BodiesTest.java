@@ -1,0 +1,66 @@
+package io.offloadctl.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Request bodies over HTTP/2 (cleartext, upgraded from HTTP/1.1 as java.net.http does): the API
+ * reads HTTP/1.x bodies whole before RESTEasy runs (WholeRequestBodies) and leaves HTTP/2 bodies to
+ * RESTEasy; both must work. The other tests speak HTTP/1.1 (rest-assured).
+ */
+@QuarkusTest
+class Http2BodiesTest {
+
+    @Inject
+    Fleet fleet;
+
+    @TestHTTPResource("/api/v1/")
+    URL api;
+
+    @BeforeEach
+    void empty() {
+        fleet.clear();
+    }
+
+    @Test
+    void aReportAndAPolicyArriveOverHttp2() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        HttpResponse<String> upgraded = client.send(request("nodes").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(HttpClient.Version.HTTP_2, upgraded.version(), "the connection was upgraded to HTTP/2");
+
+        String report = new ObjectMapper().writeValueAsString(Fleet.hypervisor(Map.of("role", "hypervisor"), true));
+        HttpResponse<String> created = client.send(json(request("nodes/h2-node/state"), "PUT", report), HttpResponse.BodyHandlers.ofString());
+        assertEquals(HttpClient.Version.HTTP_2, created.version());
+        assertEquals(201, created.statusCode(), created.body());
+        HttpResponse<String> unchanged = client.send(json(request("nodes/h2-node/state"), "PUT", report), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, unchanged.statusCode(), unchanged.body());
+
+        String policy = new ObjectMapper().writeValueAsString(Fleet.policy("over-h2", 5, "audit", null, Map.of("gro", false)));
+        HttpResponse<String> posted = client.send(json(request("policies"), "POST", policy), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, posted.statusCode(), posted.body());
+    }
+
+    private HttpRequest.Builder request(String path) throws Exception {
+        return HttpRequest.newBuilder(URI.create(api.toString() + path)).header("Authorization", "Bearer " + AsAdmin.ADMIN_TOKEN);
+    }
+
+    private static HttpRequest json(HttpRequest.Builder request, String method, String body) {
+        return request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+}
