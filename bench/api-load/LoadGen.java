@@ -80,6 +80,9 @@ public class LoadGen {
             HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/compliance"))
                     .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
             complianceMs.add((System.nanoTime() - t0) / 1e6);
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET /api/v1/compliance: HTTP " + response.statusCode());
+            }
             complianceBytes = response.body().length;
         }
 

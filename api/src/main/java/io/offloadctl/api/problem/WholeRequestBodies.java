@@ -5,11 +5,15 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /**
@@ -26,8 +30,16 @@ import io.vertx.ext.web.handler.BodyHandler;
 @ApplicationScoped
 public class WholeRequestBodies {
 
-    void install(@Observes Router router, @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit) {
-        BodyHandler wholeBody = BodyHandler.create(false).setBodyLimit(limit.asLongValue());
+    private final long limit;
+    private final ObjectMapper json;
+
+    public WholeRequestBodies(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit, ObjectMapper json) {
+        this.limit = limit.asLongValue();
+        this.json = json;
+    }
+
+    void install(@Observes Router router) {
+        BodyHandler wholeBody = BodyHandler.create(false).setBodyLimit(limit);
         router.route("/api/v1/*").method(HttpMethod.PUT).method(HttpMethod.POST).order(RouteConstants.ROUTE_ORDER_BODY_HANDLER)
                 .handler(request -> {
                     if (request.request().version() == HttpVersion.HTTP_2) {
@@ -35,6 +47,31 @@ public class WholeRequestBodies {
                     } else {
                         wholeBody.handle(request);
                     }
+                })
+                .failureHandler(request -> {
+                    try {
+                        bodyRefused(request);
+                    } catch (JsonProcessingException e) {
+                        request.next();
+                    }
                 });
+    }
+
+    /**
+     * What the body handler refuses, as a problem: a body beyond the HTTP layer's limit (413; one
+     * between offloadctl.max-body-size and that limit is read and then refused by {@link BodySizeLimit})
+     * or one that could not be read (400). Any other failure goes on to Quarkus' handler.
+     */
+    private void bodyRefused(RoutingContext request) throws JsonProcessingException {
+        int status = request.statusCode();
+        if (request.failure() != null || (status != 413 && status != 400)) {
+            request.next();
+            return;
+        }
+        Problem problem = status == 413
+                ? Problem.of(413, "too-large", "Request body too large", "the body exceeds " + limit + " bytes", request.normalizedPath())
+                : Problem.of(400, "bad-body", "Bad request", "the request body could not be read", request.normalizedPath());
+        request.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .end(json.writeValueAsString(problem));
     }
 }

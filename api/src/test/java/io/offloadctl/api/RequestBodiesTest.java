@@ -1,12 +1,15 @@
 package io.offloadctl.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Arrays;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -16,16 +19,18 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.offloadctl.api.problem.Problem;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Request bodies over HTTP/2 (cleartext, upgraded from HTTP/1.1 as java.net.http does): the API
- * reads HTTP/1.x bodies whole before RESTEasy runs (WholeRequestBodies) and leaves HTTP/2 bodies to
- * RESTEasy; both must work. The other tests speak HTTP/1.1 (rest-assured).
+ * Request bodies: the API reads HTTP/1.x bodies whole before RESTEasy runs (WholeRequestBodies) and
+ * leaves HTTP/2 bodies to RESTEasy; both must work (the other tests speak HTTP/1.1 through
+ * rest-assured). Here HTTP/2 (cleartext, upgraded from HTTP/1.1 as java.net.http does), and a body
+ * sent without Content-Length beyond the HTTP layer's limit.
  */
 @QuarkusTest
-class Http2BodiesTest {
+class RequestBodiesTest {
 
     @Inject
     Fleet fleet;
@@ -54,6 +59,19 @@ class Http2BodiesTest {
         String policy = new ObjectMapper().writeValueAsString(Fleet.policy("over-h2", 5, "audit", null, Map.of("gro", false)));
         HttpResponse<String> posted = client.send(json(request("policies"), "POST", policy), HttpResponse.BodyHandlers.ofString());
         assertEquals(201, posted.statusCode(), posted.body());
+    }
+
+    @Test
+    void aChunkedBodyBeyondTheLimitIsAProblem() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        byte[] nineMegabytes = new byte[9 * 1024 * 1024];
+        Arrays.fill(nineMegabytes, (byte) ' ');
+        HttpResponse<String> refused = client.send(request("nodes/big-node/state").header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(nineMegabytes))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, refused.statusCode(), refused.body());
+        assertEquals(Problem.MEDIA_TYPE, refused.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(refused.body().contains("\"status\":413"), refused.body());
     }
 
     private HttpRequest.Builder request(String path) throws Exception {
