@@ -3,7 +3,6 @@ package io.offloadctl.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -26,8 +25,8 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * Request bodies: the API reads HTTP/1.x bodies whole before RESTEasy runs (WholeRequestBodies) and
  * leaves HTTP/2 bodies to RESTEasy; both must work (the other tests speak HTTP/1.1 through
- * rest-assured). Here HTTP/2 (cleartext, upgraded from HTTP/1.1 as java.net.http does), and a body
- * sent without Content-Length beyond the HTTP layer's limit.
+ * rest-assured). Here HTTP/2 (cleartext, upgraded from HTTP/1.1 as java.net.http does), a body
+ * beyond the HTTP layer's limit, and PUTs and POSTs without a body.
  */
 @QuarkusTest
 class RequestBodiesTest {
@@ -62,16 +61,27 @@ class RequestBodiesTest {
     }
 
     @Test
-    void aChunkedBodyBeyondTheLimitIsAProblem() throws Exception {
+    void aBodyBeyondTheHttpLimitIsAProblem() throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         byte[] nineMegabytes = new byte[9 * 1024 * 1024];
         Arrays.fill(nineMegabytes, (byte) ' ');
         HttpResponse<String> refused = client.send(request("nodes/big-node/state").header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(nineMegabytes))).build(),
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(nineMegabytes)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(413, refused.statusCode(), refused.body());
         assertEquals(Problem.MEDIA_TYPE, refused.headers().firstValue("Content-Type").orElse(""));
         assertTrue(refused.body().contains("\"status\":413"), refused.body());
+    }
+
+    @Test
+    void anEmptyBodyIsABadRequest() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (String[] operation : new String[][] {{"PUT", "nodes/empty-node/state"}, {"POST", "policies"},
+                {"POST", "policies/preview"}, {"POST", "tokens"}, {"POST", "nodes/empty-node/enactments"}}) {
+            HttpResponse<String> refused = client.send(json(request(operation[1]), operation[0], ""), HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, refused.statusCode(), operation[0] + " " + operation[1] + ": " + refused.body());
+            assertEquals(Problem.MEDIA_TYPE, refused.headers().firstValue("Content-Type").orElse(""));
+        }
     }
 
     private HttpRequest.Builder request(String path) throws Exception {

@@ -9,8 +9,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import io.quarkus.runtime.configuration.MemorySize;
 
 /**
- * Refuses bodies over the limit with a 413 problem before they are read. The HTTP layer's own
- * limit (quarkus.http.limits.max-body-size) is set higher, as the backstop for bodies without a
+ * Refuses bodies over the limit with a 413 problem before they are read, and PUTs and POSTs
+ * without one (every PUT and POST of this API takes a body) with a 400 problem. The HTTP layer's
+ * own limit (quarkus.http.limits.max-body-size) is set higher, as the backstop for bodies without a
  * Content-Length, because it answers with an empty body.
  */
 public class BodySizeLimit {
@@ -24,6 +25,11 @@ public class BodySizeLimit {
     @ServerRequestFilter(preMatching = true)
     public Response check(ContainerRequestContext request) {
         String length = request.getHeaderString("Content-Length");
+        boolean takesBody = "PUT".equals(request.getMethod()) || "POST".equals(request.getMethod());
+        if (takesBody && request.getHeaderString("Transfer-Encoding") == null && (length == null || length.strip().equals("0"))) {
+            return ProblemMappers.respond(Problem.of(400, "missing-body", "Bad request",
+                    "this operation needs a JSON request body", request.getUriInfo().getPath()));
+        }
         if (length == null) {
             return null;
         }

@@ -11,21 +11,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * Reads the body of every API request that carries one (PUT, POST) whole on the event loop, before
- * authentication and before RESTEasy. RESTEasy reads bodies ahead only for non-blocking methods; for
- * our blocking ones the worker thread would otherwise pull a 21 KB report through a blocking stream
- * chunk by chunk, each chunk a hand-over between the event loop and the worker (measured with
- * bench/api-fleet-load.sh, BENCHMARKS.md). The limit is the HTTP layer's; {@link BodySizeLimit}
- * answers oversized bodies with a problem before any of this.
- * HTTP/1.x only: RESTEasy pauses every request it starts, and pausing an HTTP/2 stream whose body
- * has been read fails ("Request has already been read"), so HTTP/2 bodies stream as RESTEasy reads
- * them. offloadctl's agents speak HTTP/1.1.
+ * Reads the body of every API request that announces one (PUT and POST over HTTP/1.x with a
+ * Content-Length) whole on the event loop, before authentication and before RESTEasy. RESTEasy
+ * reads bodies ahead only for non-blocking methods; for our blocking ones the worker thread would
+ * otherwise pull a 21 KB report through a blocking stream chunk by chunk, each chunk a hand-over
+ * between the event loop and the worker (measured with bench/api-fleet-load.sh, BENCHMARKS.md).
+ * Not HTTP/2: RESTEasy pauses every request it starts, and pausing an HTTP/2 stream whose body has
+ * been read fails ("Request has already been read"); offloadctl's agents speak HTTP/1.1.
  */
 @ApplicationScoped
 public class WholeRequestBodies {
@@ -42,10 +41,10 @@ public class WholeRequestBodies {
         BodyHandler wholeBody = BodyHandler.create(false).setBodyLimit(limit);
         router.route("/api/v1/*").method(HttpMethod.PUT).method(HttpMethod.POST).order(RouteConstants.ROUTE_ORDER_BODY_HANDLER)
                 .handler(request -> {
-                    if (request.request().version() == HttpVersion.HTTP_2) {
-                        request.next();
-                    } else {
+                    if (announcesBody(request.request())) {
                         wholeBody.handle(request);
+                    } else {
+                        request.next();
                     }
                 })
                 .failureHandler(request -> {
@@ -58,9 +57,20 @@ public class WholeRequestBodies {
     }
 
     /**
-     * What the body handler refuses, as a problem: a body beyond the HTTP layer's limit (413; one
-     * between offloadctl.max-body-size and that limit is read and then refused by {@link BodySizeLimit})
-     * or one that could not be read (400). Any other failure goes on to Quarkus' handler.
+     * HTTP/1.x with a Content-Length above zero. Without a length (chunked, or no body at all) the
+     * body handler would leave RESTEasy an empty body it then waits for; those stream as RESTEasy
+     * reads them, as HTTP/2 bodies do.
+     */
+    private static boolean announcesBody(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        return request.version() != HttpVersion.HTTP_2 && length != null && !length.strip().equals("0");
+    }
+
+    /**
+     * What the body handler refuses, as a problem: a Content-Length beyond the HTTP layer's limit (413;
+     * one between offloadctl.max-body-size and that limit is read and then refused by
+     * {@link BodySizeLimit}) or a body that could not be read (400). Any other failure goes on to
+     * Quarkus' handler.
      */
     private void bodyRefused(RoutingContext request) throws JsonProcessingException {
         int status = request.statusCode();
