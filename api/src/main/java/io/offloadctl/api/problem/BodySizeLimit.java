@@ -7,6 +7,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 
 /**
  * Refuses bodies over the limit with a 413 problem before they are read, and PUTs and POSTs
@@ -23,10 +25,9 @@ public class BodySizeLimit {
     }
 
     @ServerRequestFilter(preMatching = true)
-    public Response check(ContainerRequestContext request) {
+    public Response check(ContainerRequestContext request, HttpServerRequest http) {
         String length = request.getHeaderString("Content-Length");
-        boolean takesBody = "PUT".equals(request.getMethod()) || "POST".equals(request.getMethod());
-        if (takesBody && request.getHeaderString("Transfer-Encoding") == null && (length == null || length.strip().equals("0"))) {
+        if (takesBody(request) && hasNoBody(http, length)) {
             return ProblemMappers.respond(Problem.of(400, "missing-body", "Bad request",
                     "this operation needs a JSON request body", request.getUriInfo().getPath()));
         }
@@ -43,5 +44,15 @@ public class BodySizeLimit {
         }
         return ProblemMappers.respond(Problem.of(413, "too-large", "Request body too large",
                 "the body is " + length + " bytes; this API accepts at most " + limit, request.getUriInfo().getPath()));
+    }
+
+    private static boolean takesBody(ContainerRequestContext request) {
+        return "PUT".equals(request.getMethod()) || "POST".equals(request.getMethod());
+    }
+
+    /** HTTP/1.x says so with its headers; HTTP/2 need not send a length, so there it is not judged. */
+    private static boolean hasNoBody(HttpServerRequest http, String length) {
+        return http.version() != HttpVersion.HTTP_2 && http.getHeader("Transfer-Encoding") == null
+                && (length == null || length.strip().equals("0"));
     }
 }
