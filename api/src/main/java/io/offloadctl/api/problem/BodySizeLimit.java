@@ -8,7 +8,6 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpVersion;
 
 /**
  * Refuses bodies over the limit with a 413 problem before they are read, and PUTs and POSTs
@@ -27,7 +26,7 @@ public class BodySizeLimit {
     @ServerRequestFilter(preMatching = true)
     public Response check(ContainerRequestContext request, HttpServerRequest http) {
         String length = request.getHeaderString("Content-Length");
-        if (takesBody(request) && hasNoBody(http, length)) {
+        if (takesBody(request) && DeclaredBody.isAbsent(http)) {
             return ProblemMappers.respond(Problem.of(400, "missing-body", "Bad request",
                     "this operation needs a JSON request body", request.getUriInfo().getPath()));
         }
@@ -48,11 +47,5 @@ public class BodySizeLimit {
 
     private static boolean takesBody(ContainerRequestContext request) {
         return "PUT".equals(request.getMethod()) || "POST".equals(request.getMethod());
-    }
-
-    /** HTTP/1.x says so with its headers; HTTP/2 need not send a length, so there it is not judged. */
-    private static boolean hasNoBody(HttpServerRequest http, String length) {
-        return http.version() != HttpVersion.HTTP_2 && http.getHeader("Transfer-Encoding") == null
-                && (length == null || length.strip().equals("0"));
     }
 }

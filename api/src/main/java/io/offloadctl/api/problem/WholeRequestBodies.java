@@ -11,8 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -41,7 +39,9 @@ public class WholeRequestBodies {
         BodyHandler wholeBody = BodyHandler.create(false).setBodyLimit(limit);
         router.route("/api/v1/*").method(HttpMethod.PUT).method(HttpMethod.POST).order(RouteConstants.ROUTE_ORDER_BODY_HANDLER)
                 .handler(request -> {
-                    if (announcesBody(request.request())) {
+                    // Without a length (chunked, or no body) the body handler would leave RESTEasy an empty
+                    // body it then waits for; those stream as RESTEasy reads them, as HTTP/2 bodies do.
+                    if (DeclaredBody.hasLength(request.request())) {
                         wholeBody.handle(request);
                     } else {
                         request.next();
@@ -49,7 +49,7 @@ public class WholeRequestBodies {
                 })
                 .failureHandler(request -> {
                     try {
-                        bodyRefused(request);
+                        tooLarge(request);
                     } catch (JsonProcessingException e) {
                         request.next();
                     }
@@ -57,31 +57,17 @@ public class WholeRequestBodies {
     }
 
     /**
-     * HTTP/1.x with a Content-Length above zero. Without a length (chunked, or no body at all) the
-     * body handler would leave RESTEasy an empty body it then waits for; those stream as RESTEasy
-     * reads them, as HTTP/2 bodies do.
+     * The body handler's refusal of a Content-Length beyond the HTTP layer's limit, as a 413 problem
+     * (one between offloadctl.max-body-size and that limit is read and then refused by
+     * {@link BodySizeLimit}). Any other failure goes on to Quarkus' handler.
      */
-    private static boolean announcesBody(HttpServerRequest request) {
-        String length = request.getHeader("Content-Length");
-        return request.version() != HttpVersion.HTTP_2 && length != null && !length.strip().equals("0");
-    }
-
-    /**
-     * What the body handler refuses, as a problem: a Content-Length beyond the HTTP layer's limit (413;
-     * one between offloadctl.max-body-size and that limit is read and then refused by
-     * {@link BodySizeLimit}) or a body that could not be read (400). Any other failure goes on to
-     * Quarkus' handler.
-     */
-    private void bodyRefused(RoutingContext request) throws JsonProcessingException {
-        int status = request.statusCode();
-        if (request.failure() != null || (status != 413 && status != 400)) {
+    private void tooLarge(RoutingContext request) throws JsonProcessingException {
+        if (request.failure() != null || request.statusCode() != 413) {
             request.next();
             return;
         }
-        Problem problem = status == 413
-                ? Problem.of(413, "too-large", "Request body too large", "the body exceeds " + limit + " bytes", request.normalizedPath())
-                : Problem.of(400, "bad-body", "Bad request", "the request body could not be read", request.normalizedPath());
-        request.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .end(json.writeValueAsString(problem));
+        Problem problem = Problem.of(413, "too-large", "Request body too large", "the body exceeds " + limit + " bytes",
+                request.normalizedPath());
+        request.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE).end(json.writeValueAsString(problem));
     }
 }
