@@ -12,7 +12,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import io.offloadctl.api.problem.ApiException;
+import io.offloadctl.api.json.JsonBodies;
+import io.offloadctl.api.json.JsonProblems;
 
 /**
  * JSON for the documents the API stores as text (reports, selectors, desired states): maps are
@@ -53,12 +54,18 @@ public class JsonCodec {
 
     /** Reads a request body; what does not read is the caller's mistake (400). */
     public <T> T readRequest(byte[] body, Class<T> type) {
+        T value;
         try {
-            return mapper.readValue(body, type);
+            value = mapper.readValue(body, type);
+        } catch (JsonProcessingException e) {
+            throw JsonBodies.malformed(JsonProblems.describe(e));
         } catch (java.io.IOException e) {
-            String detail = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
-            throw new ApiException(400, "malformed-body", "Request body is not valid JSON for this operation", detail);
+            throw JsonBodies.malformed(e.getMessage());
         }
+        if (value == null) {
+            throw JsonBodies.malformed("the body is JSON null; this operation needs a JSON object");
+        }
+        return value;
     }
 
     /** SHA-256 of a text, as 64 hex digits. */

@@ -95,6 +95,8 @@ class FindingsApiTest {
 
     @Test
     void verificationsAreKeptPerNodeAndPeer() {
+        Fleet.report("hv-1", Fleet.hypervisor(Map.of(), true)).statusCode(201);
+        Fleet.report("hv-2", Fleet.hypervisor(Map.of(), true)).statusCode(201);
         post("hv-1", verification("198.18.0.2", 140_000, 6.6e9, true)).statusCode(201).body("node", equalTo("hv-1"))
                 .body("result.kept", equalTo(true));
         post("hv-1", verification("198.18.0.2", 6.6e9, 6.5e9, true)).statusCode(201);

@@ -91,7 +91,7 @@ class NodesApiTest {
                 .body("detail", containsString("is not a host name"));
         report("hv-1", Map.of("interfaces", List.of(Fleet.iface("eth0", "physical", "x", Map.of()),
                 Fleet.iface("eth0", "physical", "x", Map.of())))).statusCode(422)
-                .body("detail", equalTo("interface eth0 is reported twice"));
+                .body("detail", equalTo("interfaces[1].name: interface eth0 is reported twice"));
         given().contentType(ContentType.JSON).body("{\"interfaces\": [").put("/api/v1/nodes/hv-1/state").then()
                 .statusCode(400).contentType("application/problem+json").body("status", equalTo(400));
         given().contentType(ContentType.TEXT).body("hello").put("/api/v1/nodes/hv-1/state").then()

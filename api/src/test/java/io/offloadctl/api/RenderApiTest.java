@@ -45,7 +45,7 @@ class RenderApiTest {
                 Map.of("gro", false, "gso", false))).statusCode(201).extract().path("id");
         String expected = PersistRenderer.of(PersistFormat.UDEV, PersistCommands.offloadctl(PersistCommands.DEFAULT_OFFLOADCTL))
                 .render(new PersistPlan("bnxt-ports", Map.of("role", "hypervisor"), List.of(new PersistPlan.Item(
-                        new PersistTarget("eno*", List.of("bnxt_en")), Map.of("rx-gro", false, "tx-generic-segmentation", false))),
+                        PersistTarget.matching("eno*", List.of("bnxt_en")), Map.of("rx-gro", false, "tx-generic-segmentation", false))),
                         List.of("the policy also selects interface kinds [physical], which this artifact cannot express: "
                                 + "check the interface names it matches")));
         given().get("/api/v1/policies/" + id + "/render?format=udev").then().statusCode(200)

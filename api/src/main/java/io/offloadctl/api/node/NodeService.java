@@ -10,19 +10,19 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
+import io.offloadctl.api.FleetLock;
 import io.offloadctl.api.JsonCodec;
 import io.offloadctl.api.event.EventLog;
 import io.offloadctl.api.event.EventType;
 import io.offloadctl.api.policy.PolicyCatalog;
 import io.offloadctl.api.problem.ApiException;
-import io.offloadctl.model.ErrorKind;
-import io.offloadctl.model.OffloadException;
 import io.offloadctl.model.policy.ComplianceEvaluator;
 import io.offloadctl.model.policy.ComplianceStatus;
 import io.offloadctl.model.policy.DesiredState;
@@ -46,9 +46,12 @@ public class NodeService {
     private final EventLog events;
     private final Duration staleAfter;
     private final NodeFindings findings;
+    private final FleetLock fleet;
 
     public NodeService(JsonCodec json, PolicyCatalog policies, EventLog events,
-                       @ConfigProperty(name = "offloadctl.stale-after") Duration staleAfter, NodeFindings findings) {
+                       @ConfigProperty(name = "offloadctl.stale-after") Duration staleAfter, NodeFindings findings,
+                       FleetLock fleet) {
+        this.fleet = fleet;
         this.json = json;
         this.policies = policies;
         this.events = events;
@@ -67,13 +70,12 @@ public class NodeService {
      */
     @Transactional
     public ReportOutcome report(String name, byte[] body, String bodyHash) {
-        NodeNames.validate(name);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         NodeReport report = json.readRequest(body, NodeReport.class);
-        checkInterfaces(report);
+        ReportLimits.check(report);
         String text = json.write(report);
         String hash = JsonCodec.sha256(text);
-        NodeEntity node = NodeEntity.findById(name);
+        NodeEntity node = lockForReport(name);
         if (node != null && hash.equals(node.reportHash)) {
             node.bodyHash = bodyHash;
             node.reportedAt = now;
@@ -110,6 +112,20 @@ public class NodeService {
         return new ReportOutcome(created, answer(configChanged, node.status, node.desiredView));
     }
 
+    /**
+     * The node's row, locked until the report commits, so a concurrent policy change evaluates the
+     * report after it (or this report sees the change). A node that has none yet is created under the
+     * fleet lock: a policy change that commits meanwhile cannot miss it.
+     */
+    private NodeEntity lockForReport(String name) {
+        NodeEntity node = NodeEntity.findById(name, LockModeType.PESSIMISTIC_WRITE);
+        if (node != null) {
+            return node;
+        }
+        fleet.acquire();
+        return NodeEntity.findById(name, LockModeType.PESSIMISTIC_WRITE);
+    }
+
     /** ReportResponse as JSON, around the stored desired view (no need to parse and write it again). */
     static String answer(boolean changed, String status, String desiredView) {
         return "{\"changed\":" + changed + ",\"status\":\"" + status + "\",\"desired\":" + desiredView + "}";
@@ -119,7 +135,7 @@ public class NodeService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void reevaluateAll() {
         List<Policy> all = policies.all();
-        for (NodeEntity node : NodeEntity.<NodeEntity>listAll()) {
+        for (NodeEntity node : NodeEntity.<NodeEntity>findAll().withLock(LockModeType.PESSIMISTIC_WRITE).list()) {
             evaluate(node, json.read(node.report, NodeReport.class), all);
         }
     }
@@ -187,7 +203,10 @@ public class NodeService {
 
     @Transactional
     public void delete(String name) {
-        NodeEntity node = find(name);
+        NodeEntity node = NodeEntity.findById(name, LockModeType.PESSIMISTIC_WRITE);
+        if (node == null) {
+            throw ApiException.notFound("no node named '" + name + "'");
+        }
         NodeInterfaceEntity.delete("node", name);
         node.delete();
         events.record(EventType.node_deleted, name, null, "node deleted");
@@ -222,22 +241,6 @@ public class NodeService {
 
     public Map<String, String> labels(NodeRow node) {
         return json.read(node.labels(), LABELS);
-    }
-
-    private static void checkInterfaces(NodeReport report) {
-        Set<String> names = new HashSet<>();
-        for (int i = 0; i < report.interfaces().size(); i++) {
-            InterfaceReport iface = report.interfaces().get(i);
-            if (iface.name() == null || iface.name().isEmpty() || iface.name().length() > 15) {
-                throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "interfaces[" + i + "].name must be 1 to 15 characters");
-            }
-            if (iface.kind() == null) {
-                throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "interfaces[" + i + "].kind is required");
-            }
-            if (!names.add(iface.name())) {
-                throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "interface " + iface.name() + " is reported twice");
-            }
-        }
     }
 
     private static NodeReport withoutCounters(NodeReport report) {

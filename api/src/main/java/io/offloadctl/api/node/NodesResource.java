@@ -92,9 +92,9 @@ public class NodesResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response report(@Parameter(description = "Node name (a host name).", example = "hv-017") @PathParam("node") String node,
                            byte[] report) {
-        access.check(node);
+        String name = access.check(node);
         String bodyHash = JsonCodec.sha256(report);
-        NodeService.ReportOutcome outcome = unchanged.touch(node, bodyHash).orElseGet(() -> nodes.report(node, report, bodyHash));
+        NodeService.ReportOutcome outcome = unchanged.touch(name, bodyHash).orElseGet(() -> nodes.report(name, report, bodyHash));
         return Response.status(outcome.created() ? Response.Status.CREATED : Response.Status.OK)
                 .type(MediaType.APPLICATION_JSON).entity(outcome.answer()).build();
     }
@@ -123,7 +123,7 @@ public class NodesResource {
     @APIResponse(responseCode = "404", description = "No such node.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public NodeView get(@Parameter(description = "Node name.", example = "hv-017") @PathParam("node") String node) {
-        return nodes.get(node);
+        return nodes.get(NodeNames.canonical(node));
     }
 
     @DELETE
@@ -135,7 +135,7 @@ public class NodesResource {
     @APIResponse(responseCode = "404", description = "No such node.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response delete(@Parameter(description = "Node name.", example = "hv-017") @PathParam("node") String node) {
-        nodes.delete(node);
+        nodes.delete(NodeNames.canonical(node));
         return Response.noContent().build();
     }
 
@@ -149,8 +149,7 @@ public class NodesResource {
     @APIResponse(responseCode = "404", description = "No such node.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DesiredView desired(@Parameter(description = "Node name.", example = "hv-017") @PathParam("node") String node) {
-        access.check(node);
-        return nodes.desired(node);
+        return nodes.desired(access.check(node));
     }
 
     @POST
@@ -171,8 +170,7 @@ public class NodesResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response enactment(@Parameter(description = "Node name.", example = "hv-017") @PathParam("node") String node,
                               Enactment enactment) {
-        access.check(node);
-        return Response.status(Response.Status.CREATED).entity(enactments.record(node, enactment)).build();
+        return Response.status(Response.Status.CREATED).entity(enactments.record(access.check(node), enactment)).build();
     }
 
     @POST
@@ -193,8 +191,7 @@ public class NodesResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response verification(@Parameter(description = "Node name.", example = "hv-017") @PathParam("node") String node,
                                  byte[] verification) {
-        access.check(node);
-        return Response.status(Response.Status.CREATED).entity(verifications.record(node, verification)).build();
+        return Response.status(Response.Status.CREATED).entity(verifications.record(access.check(node), verification)).build();
     }
 
     @GET
@@ -214,6 +211,6 @@ public class NodesResource {
                          @QueryParam("format") String format,
                          @Parameter(description = "offloadctl or ethtool (default: ethtool for Harvester, offloadctl otherwise).",
                                  example = "offloadctl") @QueryParam("tool") String tool) {
-        return RenderResponses.of(render.node(node, format, tool));
+        return RenderResponses.of(render.node(NodeNames.canonical(node), format, tool));
     }
 }

@@ -6,7 +6,6 @@ import io.offloadctl.api.render.RenderService;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import io.offloadctl.api.security.Role;
 import jakarta.annotation.security.RolesAllowed;
-import java.net.URI;
 import java.util.List;
 
 import jakarta.ws.rs.Consumes;
@@ -82,8 +81,9 @@ public class PoliciesResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(Policy policy) {
         StoredPolicy stored = policies.create(policy);
-        return Response.created(URI.create("/api/v1/policies/" + stored.id())).tag(stored.etag().replace("\"", ""))
-                .entity(stored).build();
+        // A path, not an absolute URL: JAX-RS would build one from the client's Host header.
+        return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, "/api/v1/policies/" + stored.id())
+                .tag(stored.etag().replace("\"", "")).entity(stored).build();
     }
 
     @GET

@@ -8,6 +8,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.offloadctl.api.FleetLock;
 import io.offloadctl.api.JsonCodec;
 import io.offloadctl.api.event.EventLog;
 import io.offloadctl.api.event.EventType;
@@ -34,8 +35,10 @@ public class PolicyService {
     private final NodeService nodes;
     private final EventLog events;
     private final JsonCodec json;
+    private final FleetLock fleet;
 
-    public PolicyService(PolicyCatalog catalog, NodeService nodes, EventLog events, JsonCodec json) {
+    public PolicyService(PolicyCatalog catalog, NodeService nodes, EventLog events, JsonCodec json, FleetLock fleet) {
+        this.fleet = fleet;
         this.catalog = catalog;
         this.nodes = nodes;
         this.events = events;
@@ -54,6 +57,7 @@ public class PolicyService {
     @Transactional
     public StoredPolicy create(Policy given) {
         Policy policy = PolicyNormalizer.normalize(given);
+        fleet.acquire();
         requireUniqueName(policy.name(), null);
         PolicyEntity entity = new PolicyEntity();
         catalog.copyInto(policy, entity);
@@ -67,12 +71,12 @@ public class PolicyService {
 
     @Transactional
     public StoredPolicy update(long id, Policy given, String ifMatch) {
-        PolicyEntity entity = find(id);
-        checkPrecondition(entity, ifMatch);
         Policy policy = PolicyNormalizer.normalize(given);
+        fleet.acquire();
+        advanceVersion(id, ifMatch);
+        PolicyEntity entity = find(id);
         requireUniqueName(policy.name(), id);
         catalog.copyInto(policy, entity);
-        entity.version++;
         entity.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         events.record(EventType.policy_changed, null, policy.name(), describe(policy));
         nodes.reevaluateAll();
@@ -81,10 +85,14 @@ public class PolicyService {
 
     @Transactional
     public void delete(long id, String ifMatch) {
-        PolicyEntity entity = find(id);
-        checkPrecondition(entity, ifMatch);
-        entity.delete();
-        events.record(EventType.policy_deleted, null, entity.name, "policy deleted");
+        fleet.acquire();
+        String name = find(id).name;
+        long deleted = ifMatch == null || ifMatch.equals("*") ? PolicyEntity.delete("id", id)
+                : PolicyEntity.delete("id = ?1 and version = ?2", id, expectedVersion(id, ifMatch));
+        if (deleted == 0) {
+            throw stale(id, ifMatch);
+        }
+        events.record(EventType.policy_deleted, null, name, "policy deleted");
         nodes.reevaluateAll();
     }
 
@@ -140,11 +148,43 @@ public class PolicyService {
         return entity;
     }
 
-    private static void checkPrecondition(PolicyEntity entity, String ifMatch) {
-        if (ifMatch != null && !ifMatch.equals("*") && !ifMatch.equals("\"" + entity.version + "\"")) {
-            throw ApiException.preconditionFailed("policy " + entity.id + " is at version \"" + entity.version
-                    + "\", not " + ifMatch + "; read it again and re-apply your change");
+    /**
+     * Compare and set: the version goes up by one only if it is still the one If-Match names (a
+     * conditional update in the database, not a comparison in memory), so of concurrent writers that
+     * read the same version exactly one wins and the others get 412.
+     */
+    private static void advanceVersion(long id, String ifMatch) {
+        long updated = ifMatch == null || ifMatch.equals("*")
+                ? PolicyEntity.update("version = version + 1 where id = ?1", id)
+                : PolicyEntity.update("version = version + 1 where id = ?1 and version = ?2", id, expectedVersion(id, ifMatch));
+        if (updated == 0) {
+            throw stale(id, ifMatch);
         }
+    }
+
+    /** The version an If-Match value names: an ETag is the version in quotes. */
+    private static int expectedVersion(long id, String ifMatch) {
+        String tag = ifMatch.strip();
+        if (tag.startsWith("W/")) {
+            throw ApiException.preconditionFailed("If-Match needs the strong ETag of policy " + id + ", not a weak one");
+        }
+        try {
+            if (tag.length() > 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+                return Integer.parseInt(tag.substring(1, tag.length() - 1));
+            }
+        } catch (NumberFormatException e) {
+            // not one of our ETags: below
+        }
+        throw stale(id, ifMatch);
+    }
+
+    private static ApiException stale(long id, String ifMatch) {
+        PolicyEntity current = PolicyEntity.findById(id);
+        if (current == null) {
+            return ApiException.notFound("no policy with id " + id);
+        }
+        return ApiException.preconditionFailed("policy " + id + " is at version \"" + current.version
+                + "\", not " + ifMatch + "; read it again and re-apply your change");
     }
 
     private static void requireUniqueName(String name, Long exceptId) {

@@ -9,6 +9,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import io.offloadctl.api.json.JsonProblems;
 import io.offloadctl.model.OffloadException;
 import io.offloadctl.model.policy.ValidationException;
 
@@ -88,17 +89,36 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         return respond(Problem.of(400, "malformed-body", "Request body is not valid JSON for this operation",
-                e.getOriginalMessage(), path(uri)));
+                JsonProblems.describe(e), path(uri)));
     }
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof ApiException parameter) {
+            return api(parameter, uri); // a query or path value QueryParameters refused
+        }
         int status = e.getResponse().getStatus();
         String title = Response.Status.fromStatusCode(status) == null ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase();
-        Throwable cause = e.getCause() instanceof JsonProcessingException json ? json : null;
-        String detail = cause != null ? ((JsonProcessingException) cause).getOriginalMessage() : e.getMessage();
+        String detail = e.getCause() instanceof JsonProcessingException json ? JsonProblems.describe(json) : e.getMessage();
         return respond(Problem.of(status, "http-" + status, title, detail, path(uri)));
+    }
+
+    /** A unique key taken by a concurrent write (the checks before the write normally answer 409 themselves). */
+    @ServerExceptionMapper
+    public Response duplicate(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        LOG.warn("constraint: " + e.getMessage());
+        return respond(Problem.of(409, "conflict", "Conflict", "a concurrent write took what this one needed ("
+                + e.getConstraintName() + "); read again and retry", path(uri)));
+    }
+
+    /** A write that waited too long for a row another write held (H2's LOCK_TIMEOUT): try again. */
+    @ServerExceptionMapper({jakarta.persistence.PessimisticLockException.class, jakarta.persistence.LockTimeoutException.class,
+            org.hibernate.PessimisticLockException.class})
+    public Response busy(RuntimeException e, UriInfo uri) {
+        LOG.warn("lock wait ended: " + e.getMessage());
+        return Response.fromResponse(respond(Problem.of(503, "busy", "Busy",
+                "a concurrent write held what this one needs for too long; retry", path(uri)))).header("Retry-After", "1").build();
     }
 
     @ServerExceptionMapper

@@ -2,6 +2,7 @@ package io.offloadctl.api.security;
 
 import jakarta.enterprise.context.RequestScoped;
 
+import io.offloadctl.api.node.NodeNames;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -15,14 +16,19 @@ public class NodeAccess {
         this.identity = identity;
     }
 
-    /** Admins and viewers pass (their roles are checked by @RolesAllowed); agents only for their own node. */
-    public void check(String node) {
+    /**
+     * The node's canonical name, when this identity may act for it: admins and viewers pass (their
+     * roles are checked by @RolesAllowed); agents only for their own node.
+     */
+    public String check(String node) {
+        String name = NodeNames.canonical(node);
         if (!identity.hasRole(Role.AGENT)) {
-            return;
+            return name;
         }
         String bound = identity.getAttribute(TokenIdentityProvider.NODE);
-        if (bound == null || !bound.equals(node)) {
-            throw new ForbiddenException("this agent token is bound to node '" + bound + "', not '" + node + "'");
+        if (bound == null || !bound.equals(name)) {
+            throw new ForbiddenException("this agent token is bound to node '" + bound + "', not '" + name + "'");
         }
+        return name;
     }
 }

@@ -17,7 +17,9 @@ import jakarta.transaction.Transactional;
 
 import io.agroal.api.AgroalDataSource;
 import io.offloadctl.api.JsonCodec;
+import io.offloadctl.api.node.NodeNames;
 import io.offloadctl.api.problem.ApiException;
+import io.offloadctl.model.OffloadException;
 import io.offloadctl.model.policy.ValidationException;
 import io.offloadctl.model.policy.Violation;
 import io.quarkus.panache.common.Sort;
@@ -98,7 +100,7 @@ public class TokenStore {
         TokenEntity entity = new TokenEntity();
         entity.name = request.name();
         entity.role = request.role().name();
-        entity.node = request.node();
+        entity.node = request.node() == null ? null : NodeNames.canonical(request.node());
         entity.tokenHash = JsonCodec.sha256(token);
         entity.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         entity.persist();
@@ -116,6 +118,12 @@ public class TokenStore {
             violations.add(new Violation("node", "is required for an agent token"));
         } else if (request.role() != Role.agent && request.node() != null) {
             violations.add(new Violation("node", "is only for agent tokens"));
+        } else if (request.node() != null) {
+            try {
+                NodeNames.canonical(request.node());
+            } catch (OffloadException e) {
+                violations.add(new Violation("node", e.getMessage()));
+            }
         }
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);

@@ -3,7 +3,8 @@ package io.offloadctl.api.verification;
 import io.offloadctl.api.JsonCodec;
 import io.offloadctl.api.event.EventLog;
 import io.offloadctl.api.event.EventType;
-import io.offloadctl.api.node.NodeNames;
+import io.offloadctl.api.node.NodeEntity;
+import io.offloadctl.api.problem.ApiException;
 import io.offloadctl.model.ErrorKind;
 import io.offloadctl.model.OffloadException;
 import io.offloadctl.model.diagnose.Rates;
@@ -33,7 +34,9 @@ public class VerificationLog {
 
     @Transactional
     public Verification record(String node, byte[] body) {
-        NodeNames.validate(node);
+        if (NodeEntity.findById(node) == null) {
+            throw ApiException.notFound("no node named '" + node + "'; a node reports its state before its verifications");
+        }
         VerificationReport report = json.readRequest(body, VerificationReport.class);
         check(report);
         VerificationEntity entity = new VerificationEntity();

@@ -45,7 +45,7 @@ final class NetworkManagerRenderer implements PersistRenderer {
                     + "[ -n \"$conn\" ] && nmcli connection modify \"$conn\" " + String.join(" ", properties)
                     + " && nmcli device reapply \"$dev\"";
             if (item.target().isSingleInterface()) {
-                out.append("dev=").append(item.target().interfaceGlob()).append('\n').append(apply).append('\n');
+                out.append("dev=").append(RenderSafety.shellWord(item.target().interfaceGlob())).append('\n').append(apply).append('\n');
             } else {
                 out.append("for path in /sys/class/net/").append(item.target().interfaceGlob()).append("; do\n")
                         .append("  [ -e \"$path\" ] || continue\n  dev=${path##*/}\n");

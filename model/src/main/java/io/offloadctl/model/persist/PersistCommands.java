@@ -29,7 +29,7 @@ public record PersistCommands(String tool, boolean ethtool) {
     public List<String> lines(PersistPlan.Item item) {
         PersistTarget target = item.target();
         if (target.isSingleInterface()) {
-            return List.of(command(target.interfaceGlob(), item));
+            return List.of(command(RenderSafety.shellWord(target.interfaceGlob()), item));
         }
         String loop = "for dev in /sys/class/net/" + target.interfaceGlob() + "; do";
         String exists = "  [ -e \"$dev\" ] || continue";

@@ -5,15 +5,19 @@ public interface PersistRenderer {
 
     String render(PersistPlan plan);
 
-    /** The renderer for a format; commands call {@code offloadctlPath} or, for Harvester, ethtool as Harvester ships it. */
+    /** The renderer for a format, refusing what it cannot carry safely (RenderSafety); commands call {@code offloadctlPath} or, for Harvester, ethtool as Harvester ships it. */
     static PersistRenderer of(PersistFormat format, PersistCommands commands) {
-        return switch (format) {
+        PersistRenderer renderer = switch (format) {
             case HARVESTER_CLOUDINIT -> new HarvesterCloudInitRenderer(commands);
             case SYSTEMD -> new SystemdUnitRenderer(commands);
             case NETWORKD -> new NetworkdLinkRenderer();
             case NETWORKMANAGER -> new NetworkManagerRenderer();
             case UDEV -> new UdevRuleRenderer(commands);
             case SHELL -> new ShellScriptRenderer(commands);
+        };
+        return plan -> {
+            RenderSafety.check(plan, format);
+            return renderer.render(plan);
         };
     }
 }

@@ -20,6 +20,18 @@ public final class PolicyNormalizer {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final int MAX_PRIORITY = 1_000_000;
+    private static final int MAX_DESCRIPTION = 1024;
+    /** More features than the kernel has names for, legacy names included. */
+    private static final int MAX_FEATURES = 256;
+    /** Entries of each selector list: globs, drivers, label expressions and their values. */
+    public static final int MAX_LIST = 64;
+    /**
+     * Interface name globs: characters that mean the same in every format a policy is rendered to (udev,
+     * networkd, shell case patterns, NetworkManager), and nothing a shell or a unit file reads as syntax.
+     */
+    private static final Pattern GLOB = Pattern.compile("[A-Za-z0-9._@+*?\\[\\]!-]{1,64}");
+    /** Kernel module names, as ethtool -i prints them. */
+    private static final Pattern DRIVER = Pattern.compile("[A-Za-z0-9_-]{1,31}");
 
     private PolicyNormalizer() {
     }
@@ -33,11 +45,17 @@ public final class PolicyNormalizer {
         if (policy.mode() == null) {
             violations.add(new Violation("mode", "must be enforce or audit"));
         }
-        if (Math.abs(policy.priority()) > MAX_PRIORITY) {
+        if (policy.priority() < -MAX_PRIORITY || policy.priority() > MAX_PRIORITY) {
             violations.add(new Violation("priority", "must be between -" + MAX_PRIORITY + " and " + MAX_PRIORITY));
         }
+        if (policy.description() != null && policy.description().length() > MAX_DESCRIPTION) {
+            violations.add(new Violation("description", "is " + policy.description().length() + " characters long; at most "
+                    + MAX_DESCRIPTION + " are accepted"));
+        }
         checkSelector(policy.selector(), violations);
-        Map<String, Boolean> features = normalizeFeatures(policy.features(), violations);
+        Map<String, Boolean> features = policy.features().size() > MAX_FEATURES
+                ? tooMany("features", policy.features().size(), MAX_FEATURES, violations)
+                : normalizeFeatures(policy.features(), violations);
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
@@ -73,12 +91,42 @@ public final class PolicyNormalizer {
         return kernelNames;
     }
 
+    private static Map<String, Boolean> tooMany(String at, int size, int max, List<Violation> violations) {
+        violations.add(new Violation(at, "holds " + size + " entries; at most " + max + " are accepted"));
+        return Map.of();
+    }
+
+    /** A list longer than {@link #MAX_LIST} is one violation, and its entries are not checked. */
+    private static boolean tooLong(String at, List<?> list, List<Violation> violations) {
+        if (list.size() <= MAX_LIST) {
+            return false;
+        }
+        tooMany(at, list.size(), MAX_LIST, violations);
+        return true;
+    }
+
     private static void checkSelector(Selector selector, List<Violation> violations) {
+        Labels.check("selector.matchLabels", selector.matchLabels(), violations);
+        if (tooLong("selector.matchExpressions", selector.matchExpressions(), violations)
+                | tooLong("selector.interfaces", selector.interfaces(), violations)
+                | tooLong("selector.drivers", selector.drivers(), violations)) {
+            return;
+        }
         for (int i = 0; i < selector.matchExpressions().size(); i++) {
             LabelRequirement requirement = selector.matchExpressions().get(i);
             String at = "selector.matchExpressions[" + i + "]";
             if (requirement.key() == null || requirement.key().isBlank()) {
                 violations.add(new Violation(at + ".key", "must not be empty"));
+            } else if (Labels.keyProblem(requirement.key()) != null) {
+                violations.add(new Violation(at + ".key", Labels.keyProblem(requirement.key())));
+            }
+            if (tooLong(at + ".values", requirement.values(), violations)) {
+                continue;
+            }
+            for (int v = 0; v < requirement.values().size(); v++) {
+                if (Labels.valueProblem(requirement.values().get(v)) != null) {
+                    violations.add(new Violation(at + ".values[" + v + "]", Labels.valueProblem(requirement.values().get(v))));
+                }
             }
             if (requirement.operator() == null) {
                 violations.add(new Violation(at + ".operator", "must be In, NotIn, Exists or DoesNotExist"));
@@ -91,10 +139,22 @@ public final class PolicyNormalizer {
             }
         }
         for (int i = 0; i < selector.interfaces().size(); i++) {
+            String glob = selector.interfaces().get(i);
+            if (!GLOB.matcher(glob).matches()) {
+                violations.add(new Violation("selector.interfaces[" + i + "]", "'" + io.offloadctl.model.InterfaceNames.printable(
+                        glob.length() > 80 ? glob.substring(0, 80) + "..." : glob) + "' is not an interface name glob "
+                        + "(1 to 64 of letters, digits, '.', '_', '-', '@', '+' and the wildcards '*', '?', '[...]', '[!...]')"));
+                continue;
+            }
             try {
-                Selector.globMatches(selector.interfaces().get(i), "x");
+                Selector.globMatches(glob, "x");
             } catch (RuntimeException e) {
                 violations.add(new Violation("selector.interfaces[" + i + "]", "is not a valid glob: " + e.getMessage()));
+            }
+        }
+        for (int i = 0; i < selector.drivers().size(); i++) {
+            if (!DRIVER.matcher(selector.drivers().get(i)).matches()) {
+                violations.add(new Violation("selector.drivers[" + i + "]", "is not a driver name (1 to 31 letters, digits, '_', '-')"));
             }
         }
     }

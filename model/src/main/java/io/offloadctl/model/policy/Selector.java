@@ -39,9 +39,10 @@ public record Selector(
                 && matchExpressions.stream().allMatch(requirement -> requirement.matches(labels));
     }
 
+    /** An interface without a driver (loopback, some virtual devices) is selected by no driver list. */
     public boolean selectsInterface(InterfaceReport iface) {
         return (interfaces.isEmpty() || interfaces.stream().anyMatch(glob -> globMatches(glob, iface.name())))
-                && (drivers.isEmpty() || drivers.contains(iface.driver()))
+                && (drivers.isEmpty() || iface.driver() != null && drivers.contains(iface.driver()))
                 && (kinds.isEmpty() || kinds.contains(iface.kind()));
     }
 

@@ -32,7 +32,7 @@ class PersistRendererTest {
 
     static final PersistPlan PLAN = new PersistPlan("bnxt-ports", Map.of("role", "hypervisor"), List.of(
             new PersistPlan.Item(PersistTarget.named("eno1"), tsoAndGroOff()),
-            new PersistPlan.Item(new PersistTarget("ens*", List.of("bnxt_en", "ixgbe")), Map.of("rx-gro", false))));
+            new PersistPlan.Item(PersistTarget.matching("ens*", List.of("bnxt_en", "ixgbe")), Map.of("rx-gro", false))));
 
     static String render(PersistFormat format) {
         PersistCommands tool = format == PersistFormat.HARVESTER_CLOUDINIT

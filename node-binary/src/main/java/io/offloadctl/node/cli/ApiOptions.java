@@ -10,6 +10,7 @@ import java.util.Map;
 
 import io.offloadctl.model.ErrorKind;
 import io.offloadctl.model.OffloadException;
+import io.offloadctl.model.policy.Labels;
 import io.offloadctl.node.api.ApiConnection;
 import picocli.CommandLine.Option;
 
@@ -54,7 +55,13 @@ final class ApiOptions {
             if (eq <= 0) {
                 throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "--label must be KEY=VALUE, not '" + label + "'");
             }
-            map.put(label.substring(0, eq), label.substring(eq + 1));
+            String key = label.substring(0, eq);
+            String value = label.substring(eq + 1);
+            String problem = Labels.keyProblem(key) != null ? Labels.keyProblem(key) : Labels.valueProblem(value);
+            if (problem != null) {
+                throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "--label " + label + ": " + problem);
+            }
+            map.put(key, value);
         }
         return map;
     }

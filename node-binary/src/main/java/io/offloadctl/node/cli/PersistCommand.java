@@ -94,7 +94,7 @@ final class PersistCommand implements Callable<Integer> {
         FeatureRequest request = FeatureRequestResolver.resolve(SettingArguments.parse(arguments.subList(1, arguments.size())),
                 KernelFeatureNames.all(), "'offloadctl show' lists the features");
         String artifact = name != null ? name : target.replaceAll("[^A-Za-z0-9_.-]", "_");
-        return new PersistPlan(artifact, Map.of(), List.of(new PersistPlan.Item(new PersistTarget(target, drivers), request.wanted())));
+        return new PersistPlan(artifact, Map.of(), List.of(new PersistPlan.Item(PersistTarget.typed(target, drivers), request.wanted())));
     }
 
     private PersistPlan cachedPlan() {

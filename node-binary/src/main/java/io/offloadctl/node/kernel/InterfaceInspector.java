@@ -1,5 +1,6 @@
 package io.offloadctl.node.kernel;
 
+import io.offloadctl.model.InterfaceNames;
 import java.util.List;
 import java.util.Optional;
 

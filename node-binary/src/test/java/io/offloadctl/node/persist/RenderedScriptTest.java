@@ -44,7 +44,7 @@ class RenderedScriptTest {
         String offloadctl = java + " -cp " + System.getProperty("java.class.path") + " " + CliProcessMain.class.getName();
         PersistPlan plan = new PersistPlan("lab", Map.of(), List.of(
                 new PersistPlan.Item(PersistTarget.named("va"), Map.of("rx-gro", true)),
-                new PersistPlan.Item(new PersistTarget("v*", List.of()), Map.of("tx-generic-segmentation", false))));
+                new PersistPlan.Item(PersistTarget.matching("v*", List.of()), Map.of("tx-generic-segmentation", false))));
         Path script = Files.createTempFile("offloadctl-persist", ".sh");
         try {
             Files.writeString(script, PersistRenderer.of(PersistFormat.SHELL, PersistCommands.offloadctl(offloadctl)).render(plan));
