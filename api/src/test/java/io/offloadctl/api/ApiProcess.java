@@ -99,6 +99,12 @@ final class ApiProcess implements AutoCloseable {
         return RestAssured.given().baseUri("http://127.0.0.1").port(port).header("Authorization", "Bearer " + token);
     }
 
+    /** SIGKILL: no shutdown hook, no flush, as a crash or the OOM killer would end it. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
     @Override
     public void close() {
         process.destroy();

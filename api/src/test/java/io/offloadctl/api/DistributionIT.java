@@ -49,4 +49,19 @@ class DistributionIT {
         assertTrue(output.contains("jdbc:postgresql://"), "says what is supported: " + output);
         assertFalse(output.contains("hunter2"), "the password is not echoed: " + output);
     }
+
+    @Test
+    void aJavaTooOldIsOneLine() throws Exception {
+        java.nio.file.Path java17 = java.nio.file.Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(java17.resolve("bin/java")),
+                "no Java 17 on this machine");
+        ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString());
+        builder.environment().put("JAVA_HOME", java17.toString());
+        builder.redirectErrorStream(true);
+        Process launcher = builder.start();
+        String output = new String(launcher.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(launcher.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(2, launcher.exitValue(), output);
+        assertEquals("offloadctl-api: needs Java 21 or later; " + java17 + "/bin/java is 17 (set JAVA_HOME to a JDK 21+)\n", output);
+    }
 }

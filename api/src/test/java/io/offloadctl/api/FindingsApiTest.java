@@ -111,8 +111,11 @@ class FindingsApiTest {
         given().get("/api/v1/events?type=verification&node=hv-1").then().body("total", equalTo(3))
                 .body("items.detail", hasItem(containsString("rolled back {tx-generic-segmentation=false} on eno1 against 198.18.0.9")));
 
-        post("hv-1", Map.of("peer", "", "interfaces", List.of(), "settings", Map.of(), "seconds", 0, "streams", 0, "kept", true))
-                .statusCode(422).contentType("application/problem+json");
+        Map<String, Object> invalid = verification("", 1, 1, true);
+        invalid.putAll(Map.of("interfaces", List.of(), "settings", Map.of(), "seconds", 0, "streams", 0));
+        post("hv-1", invalid).statusCode(422).contentType("application/problem+json");
+        post("hv-1", Map.of("peer", "198.18.0.2", "kept", true)).statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("Missing required"));
         post("Not A Node!", verification("198.18.0.2", 1, 1, true)).statusCode(422);
 
         String agent = given().contentType("application/json").body(Map.of("name", "agent hv-1", "role", "agent", "node", "hv-1"))

@@ -10,8 +10,8 @@ public record Event(
         @Schema(description = "Event id, increasing.", examples = "42") long id,
         @Schema(description = "When it happened (UTC).") OffsetDateTime at,
         @Schema(description = "What kind of event it is.") EventType type,
-        @Schema(description = "The node concerned, if any.", examples = "hv-017") String node,
-        @Schema(description = "The policy concerned, if any.", examples = "bridge-ports-no-gro") String policy,
+        @Schema(nullable = true, description = "The node concerned, if any.", examples = "hv-017") String node,
+        @Schema(nullable = true, description = "The policy concerned, if any.", examples = "bridge-ports-no-gro") String policy,
         @Schema(description = "What happened, for people.", examples = "eno1: rx-gro on, desired off (policy bridge-ports-no-gro)") String detail) {
 
     static Event of(EventEntity entity) {

@@ -18,7 +18,8 @@ public final class JsonProblems {
                     .map(String::valueOf).sorted().collect(Collectors.joining(", "));
             return "unknown field '" + path(unknown) + "'" + (known.isEmpty() ? "" : "; the fields here are: " + known);
         }
-        String message = e.getOriginalMessage();
+        // Jackson's advice on its own configuration ("(set DeserializationConfig...)") is not the client's business.
+        String message = e.getOriginalMessage().replaceAll("\\s*\\((set|enable|disable) [^)]*\\)", "");
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return path(mapping) + ": " + message;
         }

@@ -24,8 +24,9 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
  * with its path (a typo such as "selectors" must not silently widen a policy to every interface), a
  * field the schema marks required ({@code @Schema(required = true)}, the same marker the contract is
  * generated from) must be there, values are never coerced ("5" is not a number, 1.5 not an integer,
- * 0 not an enum constant, 5 not a string), null is no element of a list or a map and no value of a
- * number or a truth value, a key may not repeat, and nothing may follow the document.
+ * 0 not an enum constant, 5 not a string), null is no element of a list or a map, a key may not repeat,
+ * and nothing may follow the document. (A number or truth value left out takes its documented default;
+ * Jackson cannot tell a record's left-out field from an explicit null, so null means the default too.)
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -38,7 +39,6 @@ public class StrictJson implements ObjectMapperCustomizer {
     public static ObjectMapper configure(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                 DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,
-                DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                 DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT,
                 DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);

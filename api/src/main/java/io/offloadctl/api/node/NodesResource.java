@@ -187,6 +187,8 @@ public class NodesResource {
                      "streams": 1, "kept": true}""")))
     @APIResponse(responseCode = "201", description = "Stored.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Verification.class)))
+    @APIResponse(responseCode = "404", description = "No such node: a node reports its state before its verifications.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The verification is invalid.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response verification(@Parameter(description = "Node name.", example = "hv-017") @PathParam("node") String node,
@@ -200,8 +202,11 @@ public class NodesResource {
     @Operation(operationId = "renderNodeDesiredState", summary = "Render a node's desired state for persistence",
             description = "The node's enforced desired features, interface by interface, in one of the persistence formats "
                     + "(" + RenderResponses.FORMATS + "); conflicts are left out and counted in a comment.")
-    @APIResponse(responseCode = "200", description = "The artifact.", content = @Content(mediaType = "text/plain",
-            schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "udev", value = RenderResponses.EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "The artifact.", content = {
+            @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "udev", value = RenderResponses.EXAMPLE)),
+            @Content(mediaType = "text/x-shellscript", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "application/yaml", schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "404", description = "No such node, or nothing enforced to persist.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown format or tool.",

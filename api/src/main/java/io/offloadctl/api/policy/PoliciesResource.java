@@ -163,8 +163,11 @@ public class PoliciesResource {
             description = "The policy's features for the interfaces its selector names (globs, drivers) as a Harvester "
                     + "CloudInit resource, a systemd unit, systemd-networkd .link files, NetworkManager commands, udev rules "
                     + "or a shell script. What a format cannot express is said in comments.")
-    @APIResponse(responseCode = "200", description = "The artifact.", content = @Content(mediaType = "text/plain",
-            schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "udev", value = RenderResponses.EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "The artifact.", content = {
+            @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "udev", value = RenderResponses.EXAMPLE)),
+            @Content(mediaType = "text/x-shellscript", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "application/yaml", schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "404", description = "No such policy.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown format or tool.",

@@ -8,7 +8,7 @@ public record PolicyChange(
         @Schema(description = "Node name.", examples = "hv-017") String node,
         @Schema(description = "Interface name.", examples = "eno1") String interfaceName,
         @Schema(description = "Kernel feature name.", examples = "rx-gro") String feature,
-        @Schema(description = "The reported active value now; null when the interface lacks the feature.") Boolean from,
+        @Schema(nullable = true, description = "The reported active value now; null when the interface lacks the feature.") Boolean from,
         @Schema(description = "The value the policy would make desired.") boolean to,
         @Schema(description = "False when the driver has the feature fixed: the change could not be made.") boolean enforceable) {
 }

@@ -24,6 +24,7 @@ public class CommonProblemResponses implements OASFilter {
             if (time != null) {
                 time.setDescription("A point in time, ISO 8601 with offset (the API writes UTC).");
             }
+            openAPI.getComponents().getSchemas().values().forEach(CommonProblemResponses::nullableReferences);
         }
         openAPI.getComponents().addSecurityScheme("bearer", OASFactory.createSecurityScheme()
                 .type(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.HTTP).scheme("bearer")
@@ -35,6 +36,7 @@ public class CommonProblemResponses implements OASFilter {
         for (PathItem item : openAPI.getPaths().getPathItems().values()) {
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
                 Operation operation = entry.getValue();
+                rolesAsExtension(operation);
                 APIResponses responses = operation.getResponses();
                 boolean hasInput = operation.getRequestBody() != null
                         || (operation.getParameters() != null && !operation.getParameters().isEmpty());
@@ -48,6 +50,47 @@ public class CommonProblemResponses implements OASFilter {
                 add(responses, "401", "No token, or an unknown or revoked one.");
                 add(responses, "403", "The token's role (or, for an agent, its node) does not allow this.");
                 add(responses, "500", "The server failed; its log says why.");
+                if (entry.getKey() != PathItem.HttpMethod.GET) {
+                    add(responses, "503", "A concurrent write held what this one needs beyond the lock timeout; retry "
+                            + "after Retry-After seconds.");
+                }
+            }
+        }
+    }
+
+    /**
+     * The roles an operation allows (from @RolesAllowed) move from the bearer requirement's scope list,
+     * which OpenAPI 3.0 tools read as OAuth scopes, to x-roles and a sentence in the description.
+     */
+    private static void rolesAsExtension(Operation operation) {
+        if (operation.getSecurity() == null) {
+            return;
+        }
+        java.util.List<String> roles = operation.getSecurity().stream()
+                .flatMap(requirement -> requirement.getSchemes() == null ? java.util.stream.Stream.empty()
+                        : requirement.getSchemes().values().stream())
+                .filter(java.util.Objects::nonNull).flatMap(java.util.List::stream).distinct().toList();
+        operation.setSecurity(java.util.List.of(OASFactory.createSecurityRequirement().addScheme("bearer")));
+        if (!roles.isEmpty()) {
+            operation.addExtension("x-roles", roles);
+            String description = operation.getDescription() == null ? "" : operation.getDescription() + " ";
+            operation.setDescription(description + "Roles: " + String.join(", ", roles) + ".");
+        }
+    }
+
+    /**
+     * A nullable property that refers to another schema comes out as {@code type: object} with
+     * {@code anyOf: [$ref, {type: "null"}]}, whose type excludes the null it allows: the type goes.
+     */
+    private static void nullableReferences(Schema schema) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        for (Schema property : schema.getProperties().values()) {
+            boolean allowsNull = property.getAnyOf() != null && property.getAnyOf().stream()
+                    .anyMatch(s -> s.getType() != null && s.getType().contains(Schema.SchemaType.NULL));
+            if (allowsNull && property.getType() != null && !property.getType().contains(Schema.SchemaType.NULL)) {
+                property.setType(null);
             }
         }
     }

@@ -9,15 +9,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * The first admin token: OFFLOADCTL_ADMIN_TOKEN when set (stored once, hashed); otherwise, when
- * no admin token exists, one is generated and printed once.
+ * The first admin token: OFFLOADCTL_ADMIN_TOKEN when set (stored hashed; a changed value retires the
+ * old one, a revoked one works again; the log says which); otherwise, when no admin token exists, one
+ * is generated and printed once.
  */
 public class AdminTokenBootstrap {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(AdminTokenBootstrap.class);
 
     void onStart(@Observes StartupEvent event, TokenStore tokens,
                  @ConfigProperty(name = "offloadctl.admin-token") Optional<String> configured) {
         if (configured.isPresent() && !configured.get().isBlank()) {
-            tokens.ensure(new NewToken("admin from OFFLOADCTL_ADMIN_TOKEN", Role.admin, null), configured.get().strip());
+            LOG.info("admin token from OFFLOADCTL_ADMIN_TOKEN: " + tokens.adoptEnvironmentAdmin(configured.get().strip()));
             return;
         }
         if (tokens.activeAdmins() == 0) {

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.agroal.api.AgroalDataSource;
+import io.offloadctl.api.FleetLock;
 import io.offloadctl.api.JsonCodec;
 import io.offloadctl.api.node.NodeNames;
 import io.offloadctl.api.problem.ApiException;
@@ -31,9 +32,11 @@ public class TokenStore {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AgroalDataSource dataSource;
+    private final FleetLock fleet;
 
-    public TokenStore(AgroalDataSource dataSource) {
+    public TokenStore(AgroalDataSource dataSource, FleetLock fleet) {
         this.dataSource = dataSource;
+        this.fleet = fleet;
     }
 
     /** A token that passed: its role and, for agents, its node. */
@@ -66,14 +69,35 @@ public class TokenStore {
         return TokenView.of(store(request, token), token);
     }
 
-    /** Stores a token whose value is given (the first admin token from the environment); idempotent. */
+    /** The name of the admin token OFFLOADCTL_ADMIN_TOKEN gives: there is at most one active token of that name. */
+    public static final String ENVIRONMENT_ADMIN = "admin from OFFLOADCTL_ADMIN_TOKEN";
+
+    /**
+     * Makes the environment's admin token the one that works: stored when new, active again when it
+     * had been revoked (whoever sets the variable holds the service), and every earlier token from
+     * the variable revoked, so rotating the variable retires the old value. What happened, for the log.
+     */
     @Transactional
-    public boolean ensure(NewToken request, String token) {
-        if (TokenEntity.count("tokenHash", JsonCodec.sha256(token)) > 0) {
-            return false;
+    public String adoptEnvironmentAdmin(String token) {
+        fleet.acquire();
+        String hash = JsonCodec.sha256(token);
+        TokenEntity current = TokenEntity.find("tokenHash", hash).firstResult();
+        String outcome;
+        if (current == null) {
+            store(new NewToken(ENVIRONMENT_ADMIN, Role.admin, null), token);
+            outcome = "stored";
+        } else if (!Role.admin.name().equals(current.role)) {
+            return "refused: that value is the " + current.role + " token '" + current.name + "' (id " + current.id
+                    + "), not an admin token; set OFFLOADCTL_ADMIN_TOKEN to a new random value";
+        } else if (current.revokedAt != null) {
+            current.revokedAt = null;
+            outcome = "active again (it had been revoked)";
+        } else {
+            outcome = "active";
         }
-        store(request, token);
-        return true;
+        long retired = TokenEntity.update("revokedAt = ?1 where name = ?2 and tokenHash <> ?3 and revokedAt is null",
+                OffsetDateTime.now(ZoneOffset.UTC), ENVIRONMENT_ADMIN, hash);
+        return outcome + (retired > 0 ? "; " + retired + " earlier token(s) from the variable revoked" : "");
     }
 
     @Transactional
@@ -85,11 +109,17 @@ public class TokenStore {
         return TokenEntity.<TokenEntity>listAll(Sort.by("id")).stream().map(e -> TokenView.of(e, null)).toList();
     }
 
+    /** Revokes a token; never the last active admin token, which would leave nobody able to administer. */
     @Transactional
     public void revoke(long id) {
+        fleet.acquire();
         TokenEntity entity = TokenEntity.findById(id);
         if (entity == null) {
             throw ApiException.notFound("no token with id " + id);
+        }
+        if (entity.revokedAt == null && Role.admin.name().equals(entity.role) && activeAdmins() == 1) {
+            throw ApiException.conflict("token " + id + " is the last active admin token; create another admin token "
+                    + "before revoking this one");
         }
         if (entity.revokedAt == null) {
             entity.revokedAt = OffsetDateTime.now(ZoneOffset.UTC);

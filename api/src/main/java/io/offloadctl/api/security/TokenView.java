@@ -13,10 +13,10 @@ public record TokenView(
         @Schema(description = "Token id.", examples = "3") long id,
         @Schema(description = "What the token is for.", examples = "agent on hv-017") String name,
         @Schema(description = "What the token may do.") Role role,
-        @Schema(description = "For agent tokens: the node it is bound to.", examples = "hv-017") String node,
+        @Schema(nullable = true, description = "For agent tokens: the node it is bound to.", examples = "hv-017") String node,
         @Schema(description = "When it was created (UTC).") OffsetDateTime createdAt,
-        @Schema(description = "When it was revoked; absent while valid.") OffsetDateTime revokedAt,
-        @Schema(description = "The bearer token; shown once, at creation. Send it as 'Authorization: Bearer TOKEN'.",
+        @Schema(nullable = true, description = "When it was revoked; null while valid.") OffsetDateTime revokedAt,
+        @Schema(nullable = true, description = "The bearer token; shown once, at creation. Send it as 'Authorization: Bearer TOKEN'.",
                 examples = "oc_Y2hhbmdlLW1lLXBsZWFzZS10aGlzLWlzLWFuLWV4YW1wbGU") String token) {
 
     static TokenView of(TokenEntity entity, String token) {

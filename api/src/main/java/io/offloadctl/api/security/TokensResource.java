@@ -65,6 +65,8 @@ public class TokensResource {
     @APIResponse(responseCode = "204", description = "Revoked.")
     @APIResponse(responseCode = "404", description = "No such token.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "It is the last active admin token.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response revoke(@Parameter(description = "Token id.", example = "3") @PathParam("id") long id) {
         tokens.revoke(id);
         return Response.noContent().build();

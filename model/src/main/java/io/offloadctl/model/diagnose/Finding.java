@@ -16,7 +16,7 @@ public record Finding(
         @Schema(description = "What was observed that made the rule match.") List<String> evidence,
         @Schema(description = "Recommended feature values by kernel name: only the ones that differ now and can be changed.")
         Map<String, Boolean> recommend,
-        @Schema(description = "The offloadctl set arguments that apply the recommendation; null when nothing can be changed.",
+        @Schema(nullable = true, description = "The offloadctl set arguments that apply the recommendation; null when nothing can be changed.",
                 examples = "gro off gso off") String fix,
         @Schema(description = "Why this matters, in plain words.") String explanation,
         @Schema(description = "Where the knowledge comes from.") List<String> references) {

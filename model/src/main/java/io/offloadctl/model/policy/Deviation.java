@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Deviation(
         @Schema(description = "Kernel feature name.", examples = "rx-gro") String feature,
         @Schema(description = "The desired value.") boolean desired,
-        @Schema(description = "The reported active value; null when the interface lacks the feature.") Boolean actual,
+        @Schema(nullable = true, description = "The reported active value; null when the interface lacks the feature.") Boolean actual,
         @Schema(description = "drifted (changeable, differs) or unenforceable (fixed by the driver, or missing).") ComplianceStatus status,
         @Schema(description = "The policy that wants it.", examples = "bridge-ports-no-gro") String policy) {
 }

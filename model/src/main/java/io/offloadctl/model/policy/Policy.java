@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "A policy: the features to turn on or off on the interfaces its selector picks.")
 public record Policy(
         @Schema(description = "Unique name: lower-case letters, digits and dashes.", examples = "bridge-ports-no-gro", required = true) String name,
-        @Schema(description = "Why the policy exists, for the next operator.", examples = "Harvester on bnxt_en: GRO/GSO collapse cross-node throughput") String description,
+        @Schema(nullable = true, description = "Why the policy exists, for the next operator.", examples = "Harvester on bnxt_en: GRO/GSO collapse cross-node throughput") String description,
         @Schema(description = "Higher wins when policies disagree on a feature; equal priorities that disagree are a conflict.", examples = "100") int priority,
         @Schema(description = "enforce or audit.", required = true) PolicyMode mode,
         @Schema(description = "Which nodes and interfaces the policy applies to; omitted means all.") Selector selector,

@@ -12,13 +12,13 @@ import io.offloadctl.model.InterfaceKind;
 public record InterfaceReport(
         @Schema(description = "Interface name.", examples = "eth0", required = true) String name,
         @Schema(description = "What sort of device it is.", required = true) InterfaceKind kind,
-        @Schema(description = "Driver name as ethtool -i prints it; null when the device reports none.", examples = "bnxt_en") String driver,
-        @Schema(description = "Driver version.") String driverVersion,
-        @Schema(description = "Firmware version.") String firmwareVersion,
-        @Schema(description = "Bus address (PCI slot) of the device.", examples = "0000:3b:00.0") String busInfo,
+        @Schema(nullable = true, description = "Driver name as ethtool -i prints it; null when the device reports none.", examples = "bnxt_en") String driver,
+        @Schema(nullable = true, description = "Driver version.") String driverVersion,
+        @Schema(nullable = true, description = "Firmware version.") String firmwareVersion,
+        @Schema(nullable = true, description = "Bus address (PCI slot) of the device.", examples = "0000:3b:00.0") String busInfo,
         @Schema(description = "MTU in bytes.", examples = "1500") int mtu,
-        @Schema(description = "Link speed in Mb/s; null when unknown.", examples = "100000") Integer speedMbps,
-        @Schema(description = "The bridge or bond this interface is a port of; null when none.", examples = "br0") String master,
+        @Schema(nullable = true, description = "Link speed in Mb/s; null when unknown.", examples = "100000") Integer speedMbps,
+        @Schema(nullable = true, description = "The bridge or bond this interface is a port of; null when none.", examples = "br0") String master,
         @Schema(description = "Interface counters (rx_packets, rx_bytes, rx_dropped, ...), as /sys/class/net/IFACE/statistics has them.") Map<String, Long> counters,
         @Schema(description = "Every feature by kernel name (rx-gro, tx-tcp-segmentation, ...).", required = true) Map<String, FeatureReport> features) {
 
