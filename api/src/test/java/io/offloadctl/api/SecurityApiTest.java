@@ -53,13 +53,15 @@ class SecurityApiTest {
     }
 
     @Test
-    void anonymousGetsOnlyHealth() {
+    void anonymousGetsOnlyHealthAndTheContract() {
         given().get("/q/health").then().statusCode(200);
         given().get("/api/v1/nodes").then().statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", containsString("Bearer"))
                 .body("detail", containsString("Authorization: Bearer"));
-        given().get("/q/openapi").then().statusCode(401).contentType("application/problem+json")
-                .header("WWW-Authenticate", containsString("Bearer")).body("instance", equalTo("/q/openapi"));
+        given().get("/q/openapi").then().statusCode(200).body(containsString("openapi: 3.1.0"));
+        given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+        given().get("/q/metrics").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("Bearer")).body("instance", equalTo("/q/metrics"));
         given().get("/q/metrics").then().statusCode(401).contentType("application/problem+json");
         as("oc_not-a-token").get("/api/v1/nodes").then().statusCode(401).contentType("application/problem+json");
     }
