@@ -76,20 +76,22 @@ class ReportCommandIT {
 
     @Test
     void verifyPostsItsResultThroughTheGeneratedClient() throws Exception {
+        // The API keeps verifications only of nodes it knows: the node reports first.
+        offloadctl("--netns", NAMESPACE, "report", "--server", api.url(), "--node", "lab-verify", "--label", "lab=report");
         Processes.run("ip", "-n", NAMESPACE, "link", "set", "lo", "up");
         Process server = new ProcessBuilder(System.getProperty("offloadctl.test.node-binary"), "--netns", NAMESPACE,
                 "perf", "server", "--bind", "127.0.0.1").redirectErrorStream(true).start();
         try {
             Thread.sleep(1500);
             Processes.Result verify = Processes.offloadctl(api.token, "--netns", NAMESPACE, "verify", "--peer", "127.0.0.1",
-                    "--set", "gro off", "--duration", "500ms", "lo", "--server", api.url(), "--node", "lab-node");
+                    "--set", "gro off", "--duration", "500ms", "lo", "--server", api.url(), "--node", "lab-verify");
             assertTrue(verify.exitCode() == 0 || verify.exitCode() == 4, verify.output());
-            assertTrue(verify.output().contains("posted to " + api.url() + " as node lab-node"), verify.output());
+            assertTrue(verify.output().contains("posted to " + api.url() + " as node lab-verify"), verify.output());
         } finally {
             server.destroy();
             server.waitFor();
         }
-        api.request().get("/api/v1/verifications?node=lab-node").then().statusCode(200)
+        api.request().get("/api/v1/verifications?node=lab-verify").then().statusCode(200)
                 .body("total", equalTo(1))
                 .body("items[0].result.peer", equalTo("127.0.0.1"))
                 .body("items[0].result.interfaces", contains("lo"))
