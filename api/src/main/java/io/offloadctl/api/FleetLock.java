@@ -8,8 +8,9 @@ import jakarta.transaction.Transactional;
  * The one lock of writes that span the fleet: a policy change (which re-evaluates every node), a
  * node's first report (which must be evaluated against the policies as they are once it commits)
  * and the revocation of an admin token. It is a row (fleet_lock) locked with select ... for update
- * until the transaction ends, so it holds across instances on one database. Writes to one existing
- * node lock only that node's row (select ... for update), always after this lock, never before it.
+ * until the transaction ends, so it holds across instances on one database. A write to one existing
+ * node locks only that node's row; a write that needs both takes this lock first, then node rows,
+ * so no two writes wait for each other in a circle.
  */
 @ApplicationScoped
 public class FleetLock {

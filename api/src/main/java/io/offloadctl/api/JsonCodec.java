@@ -63,7 +63,7 @@ public class JsonCodec {
             throw JsonBodies.malformed(e.getMessage());
         }
         if (value == null) {
-            throw JsonBodies.malformed("the body is JSON null; this operation needs a JSON object");
+            throw JsonBodies.nullBody();
         }
         return value;
     }

@@ -41,7 +41,14 @@ class CrashDurabilityIT {
     @Test
     void acknowledgedWritesSurviveSigkillOnTheEmbeddedDatabase() throws Exception {
         Path data = Path.of("target", "crash-h2-" + ProcessHandle.current().pid()).toAbsolutePath();
-        rounds(Map.of("OFFLOADCTL_DATA_DIR", data.toString()), 4);
+        rounds(Map.of("OFFLOADCTL_DATA_DIR", data.toString()), 3);
+    }
+
+    @Test
+    void andOnAnH2DatabaseTheOperatorNamesWithoutWriteDelay() throws Exception {
+        // The launcher adds WRITE_DELAY=0 to an operator's jdbc:h2 URL that does not set it.
+        Path data = Path.of("target", "crash-h2-url-" + ProcessHandle.current().pid()).toAbsolutePath();
+        rounds(Map.of("OFFLOADCTL_JDBC_URL", "jdbc:h2:file:" + data + "/offloadctl;DB_CLOSE_ON_EXIT=FALSE"), 2);
     }
 
     @Test

@@ -115,7 +115,7 @@ class FindingsApiTest {
         invalid.putAll(Map.of("interfaces", List.of(), "settings", Map.of(), "seconds", 0, "streams", 0));
         post("hv-1", invalid).statusCode(422).contentType("application/problem+json");
         post("hv-1", Map.of("peer", "198.18.0.2", "kept", true)).statusCode(400).contentType("application/problem+json")
-                .body("detail", containsString("Missing required"));
+                .body("detail", containsString(": is required"));
         post("Not A Node!", verification("198.18.0.2", 1, 1, true)).statusCode(422);
 
         String agent = given().contentType("application/json").body(Map.of("name", "agent hv-1", "role", "agent", "node", "hv-1"))

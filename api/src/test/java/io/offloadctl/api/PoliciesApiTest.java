@@ -118,4 +118,25 @@ class PoliciesApiTest {
                 .body("changes[1].enforceable", equalTo(false));
         given().get("/api/v1/policies").then().body("", hasSize(0));
     }
+
+    @Test
+    void anAuditPolicyAboveAnEnforcedOneSaysSoInThePreviewAndTheDesiredState() {
+        report("hv-1", hypervisor(Map.of("role", "hypervisor"), true)).statusCode(201);
+        createPolicy(policy("ports-no-gro", 10, "enforce", Map.of("interfaces", List.of("eno1")), Map.of("gro", false)))
+                .statusCode(201);
+        Map<String, Object> audit = policy("watch-gro", 20, "audit", null, Map.of("gro", false));
+        given().contentType(ContentType.JSON).body(audit).post("/api/v1/policies/preview").then().statusCode(200)
+                .body("suspensions", hasSize(1))
+                .body("suspensions[0].interfaceName", equalTo("eno1"))
+                .body("suspensions[0].auditPolicy", equalTo("watch-gro"))
+                .body("suspensions[0].enforcePolicies", contains("ports-no-gro"));
+        createPolicy(audit).statusCode(201);
+        given().get("/api/v1/nodes/hv-1/desired").then().statusCode(200)
+                .body("interfaces.find { it.name == 'eno1' }.features.rx-gro.mode", equalTo("audit"))
+                .body("interfaces.find { it.name == 'eno1' }.features.rx-gro.suspends", contains("ports-no-gro"));
+        // The enforce policy's own preview says it is outranked there.
+        given().contentType(ContentType.JSON).body(policy("ports-no-gro", 10, "enforce", Map.of("interfaces", List.of("eno1")),
+                Map.of("gro", false))).post("/api/v1/policies/preview").then().statusCode(200)
+                .body("suspensions.auditPolicy", contains("watch-gro"));
+    }
 }

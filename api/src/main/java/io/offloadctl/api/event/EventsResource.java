@@ -1,5 +1,6 @@
 package io.offloadctl.api.event;
 
+import io.offloadctl.api.node.NodeNames;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -50,7 +51,7 @@ public class EventsResource {
             @QueryParam("since") OffsetDateTime since,
             @Parameter(description = "Page number, from 0.") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @Parameter(description = "Page size, 1 to 500.") @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return events.find(parseType(type), node, policy, since, page, size);
+        return events.find(parseType(type), NodeNames.filter(node), policy, since, page, size);
     }
 
     private static EventType parseType(String type) {

@@ -1,5 +1,6 @@
 package io.offloadctl.api.finding;
 
+import io.offloadctl.api.node.NodeNames;
 import io.offloadctl.api.problem.ApiException;
 import io.offloadctl.api.security.Role;
 import io.offloadctl.model.diagnose.Rule;
@@ -54,7 +55,7 @@ public class FindingsResource {
             throw new ApiException(400, "bad-parameter", "Bad query parameter", "rule '" + rule + "' is not one of "
                     + RuleBook.builtIn().rules().stream().map(Rule::id).collect(Collectors.joining(", ")));
         }
-        return findings.find(severity(severity), rule, node, page, size);
+        return findings.find(severity(severity), rule, NodeNames.filter(node), page, size);
     }
 
     private static Severity severity(String value) {

@@ -11,7 +11,8 @@ import io.offloadctl.api.problem.ApiException;
 
 /**
  * Every request body, typed or raw: no byte-order mark (RFC 8259 8.1: JSON text must not begin with
- * one), and a document, not the literal {@code null}.
+ * one), and a document, not the literal {@code null} (bodies read as bytes and parsed by the resource
+ * are checked for it by JsonCodec.readRequest).
  */
 @Provider
 public class JsonBodies implements ReaderInterceptor {
@@ -29,9 +30,14 @@ public class JsonBodies implements ReaderInterceptor {
         context.setInputStream(in);
         Object value = context.proceed();
         if (value == null) {
-            throw malformed("the body is JSON null; this operation needs a JSON object");
+            throw nullBody();
         }
         return value;
+    }
+
+    /** The literal {@code null} as a whole body. */
+    public static ApiException nullBody() {
+        return malformed("the body is JSON null; this operation needs a JSON object");
     }
 
     public static ApiException malformed(String detail) {

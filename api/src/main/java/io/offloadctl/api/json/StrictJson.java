@@ -33,10 +33,6 @@ public class StrictJson implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
-        configure(mapper);
-    }
-
-    public static ObjectMapper configure(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                 DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,
                 DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -54,7 +50,6 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
         mapper.setAnnotationIntrospector(AnnotationIntrospector.pair(mapper.getDeserializationConfig().getAnnotationIntrospector(),
                 new RequiredFromSchema()));
-        return mapper;
     }
 
     /** A property the contract marks required is required when read, so the two cannot disagree. */

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import io.offloadctl.model.ErrorKind;
+import io.offloadctl.model.InterfaceNames;
 import io.offloadctl.model.OffloadException;
 
 /**
@@ -23,7 +24,7 @@ public final class NodeNames {
     public static String canonical(String name) {
         if (name == null || name.length() > 253 || !NAME.matcher(name).matches()) {
             throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "node name '" + (name == null ? "" :
-                    io.offloadctl.model.InterfaceNames.printable(name.length() > 300 ? name.substring(0, 300) + "..." : name))
+                    InterfaceNames.printable(name.length() > 300 ? name.substring(0, 300) + "..." : name))
                     + "' is not a host name (letters, digits, dashes, dots; at most 253 characters)");
         }
         return name.toLowerCase(Locale.ROOT);

@@ -203,17 +203,18 @@ public class NodeService {
 
     @Transactional
     public void delete(String name) {
-        NodeEntity node = NodeEntity.findById(name, LockModeType.PESSIMISTIC_WRITE);
-        if (node == null) {
-            throw ApiException.notFound("no node named '" + name + "'");
-        }
+        NodeEntity node = find(name, LockModeType.PESSIMISTIC_WRITE);
         NodeInterfaceEntity.delete("node", name);
         node.delete();
         events.record(EventType.node_deleted, name, null, "node deleted");
     }
 
     public NodeEntity find(String name) {
-        NodeEntity node = NodeEntity.findById(name);
+        return find(name, LockModeType.NONE);
+    }
+
+    private static NodeEntity find(String name, LockModeType lock) {
+        NodeEntity node = NodeEntity.findById(name, lock);
         if (node == null) {
             throw ApiException.notFound("no node named '" + name + "'");
         }

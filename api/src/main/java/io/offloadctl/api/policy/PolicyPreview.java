@@ -14,5 +14,8 @@ public record PolicyPreview(
         @Schema(description = "Number of nodes whose interfaces it selects.", examples = "12") int selectedNodes,
         @Schema(description = "Number of interfaces it selects.", examples = "48") int selectedInterfaces,
         @Schema(description = "Every feature it would change.") List<PolicyChange> changes,
-        @Schema(description = "Conflicts with policies of the same priority it would cause.") List<PolicyConflict> conflicts) {
+        @Schema(description = "Conflicts with policies of the same priority it would cause.") List<PolicyConflict> conflicts,
+        @Schema(description = "Where an audit-mode policy would decide a feature that enforce-mode policies of lower priority "
+                + "set, this one on either side: agents would not apply those features there.")
+        List<PolicySuspension> suspensions) {
 }

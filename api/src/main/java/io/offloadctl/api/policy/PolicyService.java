@@ -104,6 +104,7 @@ public class PolicyService {
         with.add(candidate);
         List<PolicyChange> changes = new ArrayList<>();
         List<PolicyConflict> conflicts = new ArrayList<>();
+        List<PolicySuspension> suspensions = new ArrayList<>();
         int selectedNodes = 0;
         int selectedInterfaces = 0;
         for (NodeEntity node : NodeEntity.<NodeEntity>listAll(Sort.by("name"))) {
@@ -121,10 +122,16 @@ public class PolicyService {
             after.conflicts().stream().filter(c -> c.policies().containsKey(candidate.name())).forEach(conflicts::add);
             for (DesiredInterface desired : after.interfaces()) {
                 InterfaceReport iface = report.interfaces().stream().filter(i -> i.name().equals(desired.name())).findFirst().orElseThrow();
-                desired.features().forEach((feature, value) -> addChange(node.name, iface, feature, value, candidate, changes));
+                desired.features().forEach((feature, value) -> {
+                    addChange(node.name, iface, feature, value, candidate, changes);
+                    boolean involved = value.policy().equals(candidate.name()) || value.suspends().contains(candidate.name());
+                    if (involved && !value.suspends().isEmpty()) {
+                        suspensions.add(new PolicySuspension(node.name, iface.name(), feature, value.policy(), value.suspends()));
+                    }
+                });
             }
         }
-        return new PolicyPreview(candidate, selectedNodes, selectedInterfaces, changes, conflicts);
+        return new PolicyPreview(candidate, selectedNodes, selectedInterfaces, changes, conflicts, suspensions);
     }
 
     private static void addChange(String node, InterfaceReport iface, String feature, DesiredFeature value, Policy candidate,

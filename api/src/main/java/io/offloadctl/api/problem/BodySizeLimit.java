@@ -10,7 +10,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * Refuses paths with matrix parameters, bodies over the limit with a 413 problem before they are read, and PUTs and POSTs
+ * Refuses bodies over the limit with a 413 problem before they are read, and PUTs and POSTs
  * without one (every PUT and POST of this API takes a body) with a 400 problem. The HTTP layer's
  * own limit (quarkus.http.limits.max-body-size) is set higher, as the backstop for bodies without a
  * Content-Length, because it answers with an empty body.
@@ -25,11 +25,6 @@ public class BodySizeLimit {
 
     @ServerRequestFilter(preMatching = true)
     public Response check(ContainerRequestContext request, HttpServerRequest http) {
-        if (http.path() != null && http.path().indexOf(';') >= 0) {
-            // JAX-RS would drop ";b" from "nodes/a;b" as a matrix parameter and act on node "a".
-            return ProblemMappers.respond(Problem.of(400, "bad-path", "Bad request",
-                    "';' is not allowed in a path here (no name this API knows contains one)", null));
-        }
         String length = request.getHeaderString("Content-Length");
         if (takesBody(request) && DeclaredBody.isAbsent(http)) {
             return ProblemMappers.respond(Problem.of(400, "missing-body", "Bad request",

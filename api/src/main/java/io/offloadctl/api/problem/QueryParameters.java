@@ -29,10 +29,12 @@ public class QueryParameters implements ParamConverterProvider {
             return null;
         }
         if (rawType == int.class || rawType == Integer.class) {
-            return (ParamConverter<T>) converter(value -> (T) (Object) Integer.valueOf(value.strip()), name, "a whole number");
+            return (ParamConverter<T>) converter(value -> (T) (Object) Integer.valueOf(value.strip()), name,
+                    "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE);
         }
         if (rawType == long.class || rawType == Long.class) {
-            return (ParamConverter<T>) converter(value -> (T) (Object) Long.valueOf(value.strip()), name, "a whole number");
+            return (ParamConverter<T>) converter(value -> (T) (Object) Long.valueOf(value.strip()), name,
+                    "a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE);
         }
         if (rawType == boolean.class || rawType == Boolean.class) {
             return (ParamConverter<T>) converter(value -> (T) switch (value.strip()) {

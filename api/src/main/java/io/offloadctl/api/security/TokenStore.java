@@ -30,6 +30,8 @@ import io.quarkus.panache.common.Sort;
 public class TokenStore {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The name of the admin token OFFLOADCTL_ADMIN_TOKEN gives: at most one token of that name is active. */
+    static final String ENVIRONMENT_ADMIN = "admin from OFFLOADCTL_ADMIN_TOKEN";
 
     private final AgroalDataSource dataSource;
     private final FleetLock fleet;
@@ -68,9 +70,6 @@ public class TokenStore {
         String token = "oc_" + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
         return TokenView.of(store(request, token), token);
     }
-
-    /** The name of the admin token OFFLOADCTL_ADMIN_TOKEN gives: there is at most one active token of that name. */
-    public static final String ENVIRONMENT_ADMIN = "admin from OFFLOADCTL_ADMIN_TOKEN";
 
     /**
      * Makes the environment's admin token the one that works: stored when new, active again when it

@@ -1,5 +1,6 @@
 package io.offloadctl.api.verification;
 
+import io.offloadctl.api.node.NodeNames;
 import io.offloadctl.api.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -40,6 +41,6 @@ public class VerificationsResource {
             @DefaultValue("false") boolean latest,
             @Parameter(description = "Page number, from 0.") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @Parameter(description = "Page size, 1 to 500.") @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return verifications.find(node, peer, latest, page, size);
+        return verifications.find(NodeNames.filter(node), peer, latest, page, size);
     }
 }

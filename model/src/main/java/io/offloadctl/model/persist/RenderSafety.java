@@ -6,6 +6,7 @@ import io.offloadctl.model.ErrorKind;
 import io.offloadctl.model.InterfaceNames;
 import io.offloadctl.model.OffloadException;
 import io.offloadctl.model.policy.Labels;
+import io.offloadctl.model.policy.Selector;
 
 /**
  * What may go into a rendered artifact, checked once before any format renders a plan. Names that
@@ -19,9 +20,6 @@ public final class RenderSafety {
 
     /** A name every format carries as it is: no quoting, glob, specifier or expansion in any of them. */
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9._@+][A-Za-z0-9._@+-]*");
-    /** A glob of the policy vocabulary (PolicyNormalizer checks the same at the API's edge). */
-    private static final Pattern GLOB = Pattern.compile("[A-Za-z0-9._@+*?\\[\\]!][A-Za-z0-9._@+*?\\[\\]!-]*");
-    private static final Pattern DRIVER = Pattern.compile("[A-Za-z0-9_-]{1,31}");
     private static final Pattern FEATURE = Pattern.compile("[a-z0-9][a-z0-9-]{0,30}");
     private static final Pattern ARTIFACT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,252}");
 
@@ -50,9 +48,9 @@ public final class RenderSafety {
     private static void check(PersistTarget target, PersistFormat format) {
         String pattern = target.interfaceGlob();
         if (target.glob()) {
-            if (!GLOB.matcher(pattern).matches()) {
+            if (!Selector.GLOB.matcher(pattern).matches()) {
                 throw refuse(format, "interface glob '" + InterfaceNames.printable(pattern)
-                        + "' (letters, digits, '.', '_', '@', '+', '-' and the wildcards '*', '?', '[...]'; not beginning with '-')");
+                        + "' (1 to 64 letters, digits, '.', '_', '@', '+', '-' and the wildcards '*', '?', '[...]'; not beginning with '-')");
             }
         } else {
             String problem = InterfaceNames.problem(pattern);
@@ -68,7 +66,7 @@ public final class RenderSafety {
                         + "networkmanager form, which quote it");
             }
         }
-        target.drivers().stream().filter(d -> !DRIVER.matcher(d).matches()).findFirst().ifPresent(d -> {
+        target.drivers().stream().filter(d -> !Selector.DRIVER.matcher(d).matches()).findFirst().ifPresent(d -> {
             throw refuse(format, "driver name '" + InterfaceNames.printable(d) + "'");
         });
     }

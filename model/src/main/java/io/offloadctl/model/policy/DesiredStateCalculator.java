@@ -12,7 +12,9 @@ import io.offloadctl.model.report.NodeReport;
 /**
  * Combines policies into one node's desired state. For each feature of each interface the
  * selecting policy with the highest priority decides; policies of that same priority that
- * disagree make a conflict, which is reported and leaves the feature out.
+ * disagree make a conflict, which is reported and leaves the feature out. An audit-mode policy that
+ * decides names the enforce-mode policies below it that it keeps from being applied: an operator who
+ * adds an audit policy must see that it switched enforcement off.
  */
 public final class DesiredStateCalculator {
 
@@ -43,15 +45,19 @@ public final class DesiredStateCalculator {
     /** {@code candidates} are sorted by priority, highest first. */
     private static void decide(String interfaceName, String feature, List<Policy> candidates,
                                Map<String, DesiredFeature> features, List<PolicyConflict> conflicts) {
-        Policy winner = candidates.get(0);
-        List<Policy> top = candidates.stream().filter(p -> p.priority() == winner.priority()).toList();
-        boolean value = winner.features().get(feature);
+        int priority = candidates.get(0).priority();
+        List<Policy> top = candidates.stream().filter(p -> p.priority() == priority).toList();
+        boolean value = top.get(0).features().get(feature);
         if (top.stream().allMatch(p -> p.features().get(feature) == value)) {
-            features.put(feature, new DesiredFeature(value, winner.name(), winner.mode()));
+            // Agreeing policies of one priority: enforcement, when one of them enforces, whatever their names.
+            Policy winner = top.stream().filter(p -> p.mode() == PolicyMode.enforce).findFirst().orElse(top.get(0));
+            List<String> suspends = winner.mode() == PolicyMode.audit ? candidates.stream()
+                    .filter(p -> p.mode() == PolicyMode.enforce).map(Policy::name).toList() : List.of();
+            features.put(feature, new DesiredFeature(value, winner.name(), winner.mode(), suspends));
             return;
         }
         Map<String, Boolean> wants = new TreeMap<>();
         top.forEach(p -> wants.put(p.name(), p.features().get(feature)));
-        conflicts.add(new PolicyConflict(interfaceName, feature, winner.priority(), wants));
+        conflicts.add(new PolicyConflict(interfaceName, feature, priority, wants));
     }
 }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import io.offloadctl.model.InterfaceNames;
+
 /**
  * Node labels as Kubernetes writes them, the form operators know and the only form that is safe to
  * carry into rendered artifacts: a key is an optional DNS-subdomain prefix and '/', then a name of 1
@@ -39,7 +41,7 @@ public final class Labels {
         String name = slash < 0 ? key : key.substring(slash + 1);
         boolean prefixOk = slash < 0 || slash <= 253 && PREFIX.matcher(key.substring(0, slash)).matches();
         if (key == null || !prefixOk || !NAME.matcher(name).matches()) {
-            return "label key '" + (key == null ? "" : io.offloadctl.model.InterfaceNames.printable(shorten(key)))
+            return "label key '" + (key == null ? "" : InterfaceNames.printable(shorten(key)))
                     + "' is not a Kubernetes label key ([prefix/]name: a name of 1 to 63 letters, digits, '-', '_', '.', "
                     + "beginning and ending with a letter or digit)";
         }
@@ -51,7 +53,7 @@ public final class Labels {
             return "a label value cannot be null (use \"\" for an empty value)";
         }
         if (!value.isEmpty() && !NAME.matcher(value).matches()) {
-            return "label value '" + io.offloadctl.model.InterfaceNames.printable(shorten(value))
+            return "label value '" + InterfaceNames.printable(shorten(value))
                     + "' is not a Kubernetes label value (empty, or 1 to 63 letters, digits, '-', '_', '.', "
                     + "beginning and ending with a letter or digit)";
         }

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import io.offloadctl.model.FeatureRequestResolver;
+import io.offloadctl.model.InterfaceNames;
 import io.offloadctl.model.KernelFeatureNames;
 import io.offloadctl.model.OffloadException;
 import io.offloadctl.model.Setting;
@@ -25,13 +26,6 @@ public final class PolicyNormalizer {
     private static final int MAX_FEATURES = 256;
     /** Entries of each selector list: globs, drivers, label expressions and their values. */
     public static final int MAX_LIST = 64;
-    /**
-     * Interface name globs: characters that mean the same in every format a policy is rendered to (udev,
-     * networkd, shell case patterns, NetworkManager), and nothing a shell or a unit file reads as syntax.
-     */
-    private static final Pattern GLOB = Pattern.compile("[A-Za-z0-9._@+*?\\[\\]!-]{1,64}");
-    /** Kernel module names, as ethtool -i prints them. */
-    private static final Pattern DRIVER = Pattern.compile("[A-Za-z0-9_-]{1,31}");
 
     private PolicyNormalizer() {
     }
@@ -109,7 +103,8 @@ public final class PolicyNormalizer {
         Labels.check("selector.matchLabels", selector.matchLabels(), violations);
         if (tooLong("selector.matchExpressions", selector.matchExpressions(), violations)
                 | tooLong("selector.interfaces", selector.interfaces(), violations)
-                | tooLong("selector.drivers", selector.drivers(), violations)) {
+                | tooLong("selector.drivers", selector.drivers(), violations)
+                | tooLong("selector.kinds", selector.kinds(), violations)) {
             return;
         }
         for (int i = 0; i < selector.matchExpressions().size(); i++) {
@@ -140,10 +135,11 @@ public final class PolicyNormalizer {
         }
         for (int i = 0; i < selector.interfaces().size(); i++) {
             String glob = selector.interfaces().get(i);
-            if (!GLOB.matcher(glob).matches()) {
-                violations.add(new Violation("selector.interfaces[" + i + "]", "'" + io.offloadctl.model.InterfaceNames.printable(
+            if (!Selector.GLOB.matcher(glob).matches()) {
+                violations.add(new Violation("selector.interfaces[" + i + "]", "'" + InterfaceNames.printable(
                         glob.length() > 80 ? glob.substring(0, 80) + "..." : glob) + "' is not an interface name glob "
-                        + "(1 to 64 of letters, digits, '.', '_', '-', '@', '+' and the wildcards '*', '?', '[...]', '[!...]')"));
+                        + "(1 to 64 of letters, digits, '.', '_', '-', '@', '+' and the wildcards '*', '?', '[...]', '[!...]'; "
+                        + "not beginning with '-')"));
                 continue;
             }
             try {
@@ -153,7 +149,7 @@ public final class PolicyNormalizer {
             }
         }
         for (int i = 0; i < selector.drivers().size(); i++) {
-            if (!DRIVER.matcher(selector.drivers().get(i)).matches()) {
+            if (!Selector.DRIVER.matcher(selector.drivers().get(i)).matches()) {
                 violations.add(new Violation("selector.drivers[" + i + "]", "is not a driver name (1 to 31 letters, digits, '_', '-')"));
             }
         }

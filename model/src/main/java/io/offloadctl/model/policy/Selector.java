@@ -2,9 +2,12 @@ package io.offloadctl.model.policy;
 
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -46,7 +49,27 @@ public record Selector(
                 && (kinds.isEmpty() || kinds.contains(iface.kind()));
     }
 
+    /**
+     * Interface name globs: 1 to 64 characters that mean the same in every format a policy is rendered
+     * to (udev, networkd, shell case patterns, NetworkManager) and that no shell or unit file reads as
+     * syntax; not beginning with '-', which a command would read as an option.
+     */
+    public static final Pattern GLOB = Pattern.compile("[A-Za-z0-9._@+*?\\[\\]!][A-Za-z0-9._@+*?\\[\\]!-]{0,63}");
+    /** Driver names (kernel module names), as ethtool -i prints them. */
+    public static final Pattern DRIVER = Pattern.compile("[A-Za-z0-9_-]{1,31}");
+    /** Compiled globs: a policy's few globs are matched against every interface of every node it evaluates. */
+    private static final Map<String, PathMatcher> MATCHERS = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED = 4096;
+
     static boolean globMatches(String glob, String name) {
-        return FileSystems.getDefault().getPathMatcher("glob:" + glob).matches(Path.of(name));
+        PathMatcher matcher = MATCHERS.get(glob);
+        if (matcher == null) {
+            matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+            if (MATCHERS.size() >= MAX_CACHED) {
+                MATCHERS.clear();
+            }
+            MATCHERS.put(glob, matcher);
+        }
+        return matcher.matches(Path.of(name));
     }
 }

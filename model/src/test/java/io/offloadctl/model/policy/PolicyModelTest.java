@@ -91,4 +91,26 @@ class PolicyModelTest {
         assertEquals(ComplianceStatus.unmanaged, ComplianceEvaluator.nodeStatus(
                 ComplianceEvaluator.evaluate(NODE, DesiredStateCalculator.calculate(NODE, List.of()))));
     }
+
+    @Test
+    void anAuditPolicyAboveEnforcementSaysWhatItSuspends() {
+        Policy enforce = policy("ports-no-gro", 10, null, Map.of("gro", false));
+        Policy audit = PolicyNormalizer.normalize(new Policy("watch-gro", "", 20, PolicyMode.audit,
+                new Selector(null, null, List.of("eno1"), null, null), Map.of("gro", false)));
+        Map<String, DesiredInterface> byName = DesiredStateCalculator.calculate(NODE, List.of(enforce, audit)).interfaces().stream()
+                .collect(java.util.stream.Collectors.toMap(DesiredInterface::name, i -> i));
+        assertEquals(new DesiredFeature(false, "watch-gro", PolicyMode.audit, List.of("ports-no-gro")),
+                byName.get("eno1").features().get("rx-gro"));
+        assertEquals(new DesiredFeature(false, "ports-no-gro", PolicyMode.enforce), byName.get("br0").features().get("rx-gro"));
+    }
+
+    @Test
+    void agreeingPoliciesOfOnePriorityEnforceWhateverTheirNames() {
+        // "a-audit" sorts before "z-enforce": the name must not decide whether the feature is applied.
+        Policy audit = PolicyNormalizer.normalize(new Policy("a-audit", "", 5, PolicyMode.audit, null, Map.of("gro", false)));
+        Policy enforce = policy("z-enforce", 5, null, Map.of("gro", false));
+        DesiredFeature decided = DesiredStateCalculator.calculate(NODE, List.of(audit, enforce)).interfaces().get(0)
+                .features().get("rx-gro");
+        assertEquals(new DesiredFeature(false, "z-enforce", PolicyMode.enforce), decided);
+    }
 }
