@@ -74,6 +74,32 @@ class RequestBodiesTest {
     }
 
     @Test
+    void aChunkedBodyMeetsTheSameLimitAsADeclaredOne() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        byte[] report = new ObjectMapper().writeValueAsBytes(Fleet.hypervisor(Map.of(), true));
+        for (int megabytes : new int[] {5, 9}) {
+            byte[] spaces = new byte[megabytes * 1024 * 1024];
+            Arrays.fill(spaces, (byte) ' ');
+            HttpResponse<String> refused = client.send(chunked(request("nodes/chunked-node/state"), spaces),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(413, refused.statusCode(), megabytes + " MB: " + refused.body());
+            assertEquals(Problem.MEDIA_TYPE, refused.headers().firstValue("Content-Type").orElse(""));
+        }
+        // Within the limit a chunked body is read as any other: a report padded to 3 MB.
+        byte[] padded = Arrays.copyOf(report, 3 * 1024 * 1024);
+        Arrays.fill(padded, report.length, padded.length, (byte) ' ');
+        HttpResponse<String> accepted = client.send(chunked(request("nodes/chunked-node/state"), padded),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, accepted.statusCode(), accepted.body());
+    }
+
+    /** Without a known length java.net.http sends the body chunked. */
+    private static HttpRequest chunked(HttpRequest.Builder request, byte[] body) {
+        return request.header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))).build();
+    }
+
+    @Test
     void anEmptyBodyIsABadRequest() throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         for (String[] operation : new String[][] {{"PUT", "nodes/empty-node/state"}, {"POST", "policies"},

@@ -22,6 +22,11 @@ public final class ApiException extends RuntimeException {
         return new ApiException(409, "conflict", "Conflict", detail);
     }
 
+    /** A request body beyond offloadctl.max-body-size, however it was found out (declared length, counted bytes). */
+    public static ApiException tooLarge(String detail) {
+        return new ApiException(413, "too-large", "Request body too large", detail);
+    }
+
     public static ApiException preconditionFailed(String detail) {
         return new ApiException(412, "precondition-failed", "Precondition failed", detail);
     }

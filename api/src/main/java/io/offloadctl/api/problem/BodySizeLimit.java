@@ -41,8 +41,8 @@ public class BodySizeLimit {
             return ProblemMappers.respond(Problem.of(400, "bad-content-length", "Bad request", "Content-Length is not a number",
                     request.getUriInfo().getPath()));
         }
-        return ProblemMappers.respond(Problem.of(413, "too-large", "Request body too large",
-                "the body is " + length + " bytes; this API accepts at most " + limit, request.getUriInfo().getPath()));
+        return ProblemMappers.respond(ApiException.tooLarge("the body is " + length + " bytes; this API accepts at most " + limit)
+                .toProblem(request.getUriInfo().getPath()));
     }
 
     private static boolean takesBody(ContainerRequestContext request) {

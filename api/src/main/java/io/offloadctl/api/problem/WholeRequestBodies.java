@@ -66,8 +66,7 @@ public class WholeRequestBodies {
             request.next();
             return;
         }
-        Problem problem = Problem.of(413, "too-large", "Request body too large", "the body exceeds " + limit + " bytes",
-                request.normalizedPath());
+        Problem problem = ApiException.tooLarge("the body exceeds " + limit + " bytes").toProblem(request.normalizedPath());
         request.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE).end(json.writeValueAsString(problem));
     }
 }
