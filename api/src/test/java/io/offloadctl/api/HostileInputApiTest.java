@@ -26,6 +26,7 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,12 @@ class HostileInputApiTest {
 
     @TestHTTPResource("/api/v1/")
     URL api;
+
+    /** Fleet-wide policies left behind would decide features in later tests (and the packaged-API tests on PostgreSQL). */
+    @AfterEach
+    void leaveNothing() {
+        fleet.clear();
+    }
 
     @BeforeEach
     void empty() {
