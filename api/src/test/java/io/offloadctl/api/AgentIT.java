@@ -132,14 +132,13 @@ class AgentIT {
         Processes.createNode(node);
         try {
             String before = Processes.features(node, "vb");
-            // A loopback port nobody listens on: the probe (made from the agent's own namespace) is refused.
-            int closedPort;
-            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-                closedPort = socket.getLocalPort();
+            // A probe target that answers the probe before the change and refuses the one after it.
+            Processes.Result once;
+            try (OneShotListener probe = new OneShotListener()) {
+                once = Processes.offloadctl(TOKEN, "--netns", node, "agent", "--once", "--server", api.url(),
+                        "--node", node, "--label", "run=" + RUN, "--probe", "127.0.0.1:" + probe.port(), "--timeout", "1",
+                        "--cache", Path.of("target", node + ".json").toAbsolutePath().toString());
             }
-            Processes.Result once = Processes.offloadctl(TOKEN, "--netns", node, "agent", "--once", "--server", api.url(),
-                    "--node", node, "--label", "run=" + RUN, "--probe", "127.0.0.1:" + closedPort, "--timeout", "1",
-                    "--cache", Path.of("target", node + ".json").toAbsolutePath().toString());
             assertEquals(1, once.exitCode(), once.output());
             assertTrue(once.output().contains("rolled back"), once.output());
             assertEquals(before, Processes.features(node, "vb"), "the checkpoint is restored");

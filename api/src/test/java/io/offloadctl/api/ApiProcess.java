@@ -99,6 +99,16 @@ final class ApiProcess implements AutoCloseable {
         return RestAssured.given().baseUri("http://127.0.0.1").port(port).header("Authorization", "Bearer " + token);
     }
 
+    /** SIGSTOP: the process hangs; the kernel still accepts TCP connections into its listen backlog. */
+    void pause() throws Exception {
+        Processes.run("kill", "-STOP", String.valueOf(process.pid()));
+    }
+
+    /** SIGCONT after {@link #pause()}. */
+    void resume() throws Exception {
+        Processes.run("kill", "-CONT", String.valueOf(process.pid()));
+    }
+
     /** SIGKILL: no shutdown hook, no flush, as a crash or the OOM killer would end it. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
@@ -107,6 +117,13 @@ final class ApiProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        if (process.isAlive()) {
+            try {
+                resume();
+            } catch (Exception notPaused) {
+                // it ends anyway
+            }
+        }
         process.destroy();
         try {
             process.waitFor();

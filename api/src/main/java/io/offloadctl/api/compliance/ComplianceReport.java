@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.offloadctl.model.policy.ComplianceStatus;
 import io.offloadctl.model.policy.InterfaceCompliance;
+import io.offloadctl.model.report.AgentStatus;
 
 /** The fleet against its policies. */
 @Schema(description = "Fleet compliance: counts per status, then every node with its interfaces.")
@@ -23,6 +24,9 @@ public record ComplianceReport(
             @Schema(description = "The node's status: the most urgent of its interfaces', or stale.") ComplianceStatus status,
             @Schema(description = "Time of the last report (UTC).") OffsetDateTime reportedAt,
             @Schema(description = "Desired-state revision it was evaluated against.", examples = "4") long desiredRevision,
-            @Schema(description = "Every reported interface.") List<InterfaceCompliance> interfaces) {
+            @Schema(description = "Every reported interface.") List<InterfaceCompliance> interfaces,
+            @Schema(nullable = true, description = "What the node's agent holds back, as it last reported: the failed revision "
+                    + "it does not try again (the reason, the probes, when) and contested features; null when nothing.")
+            AgentStatus agent) {
     }
 }

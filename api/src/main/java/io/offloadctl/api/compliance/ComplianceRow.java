@@ -6,5 +6,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The columns of a node the compliance report reads (a projection: no report documents). */
 @RegisterForReflection
-public record ComplianceRow(String name, OffsetDateTime reportedAt, String status, long desiredRevision, String compliance) {
+public record ComplianceRow(String name, OffsetDateTime reportedAt, String status, long desiredRevision, String compliance,
+                            String agentStatus) {
 }

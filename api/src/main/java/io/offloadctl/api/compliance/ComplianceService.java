@@ -12,6 +12,7 @@ import io.offloadctl.api.node.NodeEntity;
 import io.offloadctl.api.node.NodeService;
 import io.offloadctl.model.policy.ComplianceStatus;
 import io.offloadctl.model.policy.InterfaceCompliance;
+import io.offloadctl.model.report.AgentStatus;
 import io.quarkus.panache.common.Sort;
 
 /** Reads the compliance stored with every node; decides staleness from the clock. */
@@ -36,7 +37,8 @@ public class ComplianceService {
             nodeCounts.merge(status, 1L, Long::sum);
             interfaces.forEach(i -> interfaceCounts.merge(status == ComplianceStatus.stale ? status : i.status(), 1L, Long::sum));
             if (only == null || only == status) {
-                details.add(new ComplianceReport.NodeCompliance(node.name(), status, node.reportedAt(), node.desiredRevision(), interfaces));
+                details.add(new ComplianceReport.NodeCompliance(node.name(), status, node.reportedAt(), node.desiredRevision(), interfaces,
+                        node.agentStatus() == null ? null : json.read(node.agentStatus(), AgentStatus.class)));
             }
         }
         return new ComplianceReport(nodeCounts, interfaceCounts, details);

@@ -26,8 +26,14 @@ public class EventLog {
     /** Records an event inside the caller's transaction and returns it as the API shows it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Event recordAndReturn(EventType type, String node, String policy, String detail) {
+        return recordAndReturn(type, node, policy, detail, OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    /** Records an event that happened at {@code at} (an agent's enactment, reported after an outage). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Event recordAndReturn(EventType type, String node, String policy, String detail, OffsetDateTime at) {
         EventEntity entity = new EventEntity();
-        entity.at = OffsetDateTime.now(ZoneOffset.UTC);
+        entity.at = at;
         entity.type = type.wire();
         entity.node = node;
         entity.policy = policy;

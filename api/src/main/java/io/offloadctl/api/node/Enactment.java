@@ -1,8 +1,11 @@
 package io.offloadctl.api.node;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.offloadctl.model.report.ProbeResult;
 
 /** An agent's account of applying a desired-state revision. */
 @Schema(description = "The result of an agent applying one revision of its node's desired state.")
@@ -10,10 +13,15 @@ public record Enactment(
         @Schema(description = "The desired-state revision that was applied.", examples = "4", required = true) long revision,
         @Schema(description = "applied, partially-applied, failed or rolled-back.", required = true) Result result,
         @Schema(description = "What happened, for people.", examples = "probe of the API failed after apply; checkpoint restored") String message,
-        @Schema(description = "Per interface and feature: what was wanted and what the kernel shows afterwards.") List<Detail> details) {
+        @Schema(description = "Per interface and feature: what was wanted and what the kernel shows after the last step "
+                + "(after the restore, when the change was rolled back).") List<Detail> details,
+        @Schema(nullable = true, description = "When the agent acted (UTC); the time of the event. Enactments an agent made "
+                + "while it could not reach the API arrive later, in order, with their own times. Default: now.") OffsetDateTime at,
+        @Schema(description = "The probes made around a change (none for a drift repair).") List<ProbeResult> probes) {
 
     public Enactment {
         details = details == null ? List.of() : List.copyOf(details);
+        probes = probes == null ? List.of() : List.copyOf(probes);
     }
 
     /** Outcome of an enactment. */

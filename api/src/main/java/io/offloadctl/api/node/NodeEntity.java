@@ -57,4 +57,12 @@ public class NodeEntity extends PanacheEntityBase {
 
     @Column(name = "finding_count")
     public int findingCount;
+
+    /** Raised by an operator's retry: the agent tries a revision it quarantined again (DesiredView.retry). */
+    @Column(name = "retry_generation")
+    public long retryGeneration;
+
+    /** What the agent holds back, from its last report (AgentStatus JSON); null when nothing. */
+    @Column(name = "agent_status", columnDefinition = "text")
+    public String agentStatus;
 }

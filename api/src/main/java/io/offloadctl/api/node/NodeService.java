@@ -29,6 +29,7 @@ import io.offloadctl.model.policy.DesiredState;
 import io.offloadctl.model.policy.DesiredStateCalculator;
 import io.offloadctl.model.policy.InterfaceCompliance;
 import io.offloadctl.model.policy.Policy;
+import io.offloadctl.model.report.AgentStatus;
 import io.offloadctl.model.report.InterfaceReport;
 import io.offloadctl.model.report.NodeReport;
 
@@ -81,7 +82,7 @@ public class NodeService {
             node.reportedAt = now;
             return new ReportOutcome(false, answer(false, node.status, node.desiredView));
         }
-        String configHash = JsonCodec.sha256(json.write(withoutCounters(report)));
+        String configHash = JsonCodec.sha256(json.write(report.withoutCounters()));
         boolean created = node == null;
         boolean configChanged = created || !configHash.equals(node.configHash);
         NodeReport previous = created ? null : json.read(node.report, NodeReport.class);
@@ -102,7 +103,7 @@ public class NodeService {
             events.record(EventType.report, name, null, created
                     ? "first report: " + report.interfaces().size() + " interfaces"
                     : ReportDiff.describe(previous, report));
-            evaluate(node, report, policies.all());
+            evaluate(node, report, policies.all(), previous);
         }
         findings.diagnose(node, report, previous, previousAt, now);
         if (created) {
@@ -136,12 +137,35 @@ public class NodeService {
     public void reevaluateAll() {
         List<Policy> all = policies.all();
         for (NodeEntity node : NodeEntity.<NodeEntity>findAll().withLock(LockModeType.PESSIMISTIC_WRITE).list()) {
-            evaluate(node, json.read(node.report, NodeReport.class), all);
+            evaluate(node, json.read(node.report, NodeReport.class), all, null);
         }
     }
 
-    /** Desired state, revision, compliance and interface rows of a node, from its report and the policies. */
-    private void evaluate(NodeEntity node, NodeReport report, List<Policy> all) {
+    /**
+     * Asks the node's agent to try its current revision again after it failed (quarantined it) or
+     * stopped repairing contested features: the retry generation its desired state carries goes up.
+     */
+    @Transactional
+    public DesiredView retry(String name) {
+        NodeEntity node = find(name, LockModeType.PESSIMISTIC_WRITE);
+        NodeReport report = json.read(node.report, NodeReport.class);
+        var agent = report.agentStatus();
+        node.retryGeneration++;
+        events.record(EventType.retry, name, null, "retry " + node.retryGeneration + " of revision " + node.desiredRevision
+                + " requested" + (agent.quarantine() == null ? "" : "; the agent held back revision "
+                + agent.quarantine().revision() + ": " + agent.quarantine().reason())
+                + (agent.contested().isEmpty() ? "" : "; contested: " + agent.contested().stream()
+                .map(c -> c.interfaceName() + " " + c.feature()).collect(Collectors.joining(", "))));
+        evaluate(node, report, policies.all(), null);
+        return desiredView(node);
+    }
+
+    /**
+     * Desired state, revision, compliance and interface rows of a node, from its report and the
+     * policies. {@code previous} is the report before this one when a report is being stored; null
+     * when the policies changed: drift and contests are events only when an agent reported them.
+     */
+    private void evaluate(NodeEntity node, NodeReport report, List<Policy> all, NodeReport previous) {
         DesiredState desired = DesiredStateCalculator.calculate(report, all);
         String fingerprint = JsonCodec.sha256(desired.fingerprint());
         if (!fingerprint.equals(node.desiredFingerprint)) {
@@ -150,10 +174,14 @@ public class NodeService {
             node.desired = json.write(desired);
         }
         List<InterfaceCompliance> compliance = ComplianceEvaluator.evaluate(report, desired);
-        recordNewDrift(node, compliance);
+        if (previous != null || node.compliance == null) {
+            recordNewDrift(node, compliance);
+            recordNewContests(node, report, previous);
+        }
         node.compliance = json.write(compliance);
-        node.status = ComplianceEvaluator.nodeStatus(compliance).name();
-        node.desiredView = json.write(new DesiredView(node.name, node.desiredRevision, desired.interfaces(), desired.conflicts()));
+        node.status = ComplianceEvaluator.nodeStatus(report, compliance, node.desiredRevision, node.retryGeneration).name();
+        node.agentStatus = report.agent() == null ? null : json.write(report.agent());
+        node.desiredView = json.write(new DesiredView(node.name, node.desiredRevision, desired, node.retryGeneration));
         node.unenforceableFeatures = (int) compliance.stream().flatMap(i -> i.deviations().stream())
                 .filter(d -> d.status() == ComplianceStatus.unenforceable).count();
         if (node.isPersistent()) {
@@ -174,6 +202,14 @@ public class NodeService {
                                 .map(d -> d.feature() + " " + onOff(d.actual()) + ", desired " + onOff(d.desired())
                                         + " (policy " + d.policy() + ")")
                                 .collect(Collectors.joining(", "))));
+    }
+
+    private void recordNewContests(NodeEntity node, NodeReport report, NodeReport previous) {
+        AgentStatus before = previous == null ? AgentStatus.NONE : previous.agentStatus();
+        report.agentStatus().contested().stream().filter(c -> !before.isContested(c.interfaceName(), c.feature()))
+                .forEach(c -> events.record(EventType.contested, node.name, null, c.interfaceName() + ": " + c.feature()
+                        + " turned back " + c.repairs() + " times within " + c.windowSeconds() + " s; the agent stopped "
+                        + "repairing it (wanted " + (c.wanted() ? "on" : "off") + ")"));
     }
 
     private void replaceInterfaces(NodeEntity node, NodeReport report) {
@@ -222,8 +258,7 @@ public class NodeService {
     }
 
     public DesiredView desiredView(NodeEntity node) {
-        DesiredState desired = json.read(node.desired, DesiredState.class);
-        return new DesiredView(node.name, node.desiredRevision, desired.interfaces(), desired.conflicts());
+        return new DesiredView(node.name, node.desiredRevision, json.read(node.desired, DesiredState.class), node.retryGeneration);
     }
 
     public NodeSummary summary(NodeRow node, long interfaces) {
@@ -242,13 +277,6 @@ public class NodeService {
 
     public Map<String, String> labels(NodeRow node) {
         return json.read(node.labels(), LABELS);
-    }
-
-    private static NodeReport withoutCounters(NodeReport report) {
-        return new NodeReport(report.labels(), report.kernel(), report.agentVersion(), report.interfaces().stream()
-                .map(i -> new InterfaceReport(i.name(), i.kind(), i.driver(), i.driverVersion(), i.firmwareVersion(),
-                        i.busInfo(), i.mtu(), i.speedMbps(), i.master(), Map.of(), i.features()))
-                .toList(), report.ipForwarding(), null);
     }
 
     private static String onOff(Boolean value) {

@@ -174,6 +174,22 @@ public class NodesResource {
     }
 
     @POST
+    @Path("/{node}/retry")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Role.ADMIN)
+    @Operation(operationId = "retryNode", summary = "Ask a node's agent to try again",
+            description = "An agent does not try a revision again that failed on its node (it did not apply, or a probe failed "
+                    + "after it: compliance status failed), and stops repairing a feature that something else keeps turning "
+                    + "back (contested). This raises the node's retry generation: at its next report the agent tries the current "
+                    + "revision once more and repairs contested features again. Takes no body. Recorded as an event.")
+    @APIResponse(responseCode = "200", description = "Retry requested; the desired state with its new retry generation.")
+    @APIResponse(responseCode = "404", description = "No such node.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public DesiredView retry(@Parameter(description = "Node name.", example = "hv-017") @PathParam("node") String node) {
+        return nodes.retry(NodeNames.canonical(node));
+    }
+
+    @POST
     @Path("/{node}/verifications")
     @RolesAllowed({Role.ADMIN, Role.AGENT})
     @Operation(operationId = "reportVerification", summary = "Report a throughput verification",

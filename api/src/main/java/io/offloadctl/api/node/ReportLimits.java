@@ -10,7 +10,11 @@ import io.offloadctl.model.policy.Labels;
 import io.offloadctl.model.InterfaceNames;
 import io.offloadctl.model.policy.ValidationException;
 import io.offloadctl.model.policy.Violation;
+import io.offloadctl.model.report.AgentStatus;
+import io.offloadctl.model.report.ContestedFeature;
 import io.offloadctl.model.report.InterfaceReport;
+import io.offloadctl.model.report.ProbeResult;
+import io.offloadctl.model.report.Quarantine;
 import io.offloadctl.model.report.NodeReport;
 
 /**
@@ -32,6 +36,9 @@ public final class ReportLimits {
     static final int MAX_KERNEL = 255;
     static final int MAX_AGENT_VERSION = 64;
     static final int MAX_MTU = 16 * 1024 * 1024;
+    static final int MAX_CONTESTED = 1024;
+    public static final int MAX_PROBES = 32;
+    public static final int MAX_MESSAGE = 4096;
 
     private ReportLimits() {
     }
@@ -72,9 +79,48 @@ public final class ReportLimits {
             names(at + ".features", iface.features(), MAX_FEATURES, violations);
             names(at + ".counters", iface.counters(), MAX_COUNTERS, violations);
         }
+        checkAgent(report.agentStatus(), violations);
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
+    }
+
+    /** What an agent says it holds back: bounded like the rest. */
+    private static void checkAgent(AgentStatus agent, List<Violation> violations) {
+        if (agent.contested().size() > MAX_CONTESTED) {
+            violations.add(new Violation("agent.contested", "holds " + agent.contested().size() + " entries; at most "
+                    + MAX_CONTESTED + " are accepted"));
+            return;
+        }
+        for (int i = 0; i < agent.contested().size(); i++) {
+            ContestedFeature contested = agent.contested().get(i);
+            String at = "agent.contested[" + i + "]";
+            String problem = InterfaceNames.problem(contested.interfaceName());
+            if (problem != null) {
+                violations.add(new Violation(at + ".interfaceName", problem));
+            }
+            names(at + ".feature", contested.feature() == null ? Map.of() : Map.of(contested.feature(), 0), 1, violations);
+        }
+        Quarantine quarantine = agent.quarantine();
+        if (quarantine == null) {
+            return;
+        }
+        length("agent.quarantine.reason", quarantine.reason(), MAX_MESSAGE, violations);
+        if (quarantine.probes().size() > MAX_PROBES) {
+            violations.add(new Violation("agent.quarantine.probes", "holds " + quarantine.probes().size()
+                    + " probes; at most " + MAX_PROBES + " are accepted"));
+            return;
+        }
+        for (int i = 0; i < quarantine.probes().size(); i++) {
+            probe("agent.quarantine.probes[" + i + "]", quarantine.probes().get(i), violations);
+        }
+    }
+
+    /** One probe of an agent's report or enactment. */
+    public static void probe(String at, ProbeResult probe, List<Violation> violations) {
+        length(at + ".name", probe.name(), MAX_NAME, violations);
+        length(at + ".target", probe.target(), MAX_KERNEL, violations);
+        length(at + ".message", probe.message(), MAX_KERNEL, violations);
     }
 
     private static void names(String at, Map<String, ?> map, int max, List<Violation> violations) {
@@ -90,7 +136,7 @@ public final class ReportLimits {
         }
     }
 
-    static void length(String at, String value, int max, List<Violation> violations) {
+    public static void length(String at, String value, int max, List<Violation> violations) {
         if (value != null && value.length() > max) {
             violations.add(new Violation(at, "is " + value.length() + " characters long; at most " + max + " are accepted"));
         }

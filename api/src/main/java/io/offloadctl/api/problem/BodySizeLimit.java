@@ -11,7 +11,8 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Refuses bodies over the limit with a 413 problem before they are read, and PUTs and POSTs
- * without one (every PUT and POST of this API takes a body) with a 400 problem. The HTTP layer's
+ * without one (every PUT and POST of this API takes a body, except the actions that
+ * {@link #BODILESS} names) with a 400 problem. The HTTP layer's
  * own limit (quarkus.http.limits.max-body-size) is set higher, as the backstop for bodies without a
  * Content-Length, because it answers with an empty body.
  */
@@ -45,7 +46,11 @@ public class BodySizeLimit {
                 .toProblem(request.getUriInfo().getPath()));
     }
 
+    /** POSTs that are actions without a body: a node's retry. */
+    static final java.util.regex.Pattern BODILESS = java.util.regex.Pattern.compile("/api/v1/nodes/[^/]+/retry/?");
+
     private static boolean takesBody(ContainerRequestContext request) {
-        return "PUT".equals(request.getMethod()) || "POST".equals(request.getMethod());
+        return "PUT".equals(request.getMethod())
+                || "POST".equals(request.getMethod()) && !BODILESS.matcher(request.getUriInfo().getPath()).matches();
     }
 }

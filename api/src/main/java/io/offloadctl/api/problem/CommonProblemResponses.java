@@ -79,8 +79,9 @@ public class CommonProblemResponses implements OASFilter {
     }
 
     /**
-     * A nullable property that refers to another schema comes out as {@code type: object} with
-     * {@code anyOf: [$ref, {type: "null"}]}, whose type excludes the null it allows: the type goes.
+     * A nullable property that refers to another schema comes out with a {@code type} beside
+     * {@code anyOf: [$ref, {type: "null"}]}: {@code object}, which excludes the null it allows, or
+     * {@code [object, "null"]}, which says again what the reference says. The type goes.
      */
     private static void nullableReferences(Schema schema) {
         if (schema.getProperties() == null) {
@@ -89,7 +90,8 @@ public class CommonProblemResponses implements OASFilter {
         for (Schema property : schema.getProperties().values()) {
             boolean allowsNull = property.getAnyOf() != null && property.getAnyOf().stream()
                     .anyMatch(s -> s.getType() != null && s.getType().contains(Schema.SchemaType.NULL));
-            if (allowsNull && property.getType() != null && !property.getType().contains(Schema.SchemaType.NULL)) {
+            boolean refers = property.getAnyOf() != null && property.getAnyOf().stream().anyMatch(s -> s.getRef() != null);
+            if (allowsNull && refers && property.getType() != null) {
                 property.setType(null);
             }
         }

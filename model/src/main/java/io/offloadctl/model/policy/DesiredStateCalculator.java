@@ -22,13 +22,19 @@ public final class DesiredStateCalculator {
     }
 
     public static DesiredState calculate(NodeReport node, List<Policy> policies) {
-        List<Policy> forNode = policies.stream()
-                .filter(policy -> policy.selector().selectsNode(node.labels()))
-                .sorted(Comparator.comparingInt(Policy::priority).reversed().thenComparing(Policy::name))
-                .toList();
+        return ofSelected(node.interfaces(), policiesFor(node.labels(), policies));
+    }
+
+    /**
+     * The desired state of these interfaces under policies already known to select their node (the
+     * ones a desired state carries: an agent applies them to the interfaces it has now).
+     */
+    public static DesiredState ofSelected(List<InterfaceReport> nodeInterfaces, List<Policy> selected) {
+        List<Policy> forNode = selected.stream()
+                .sorted(Comparator.comparingInt(Policy::priority).reversed().thenComparing(Policy::name)).toList();
         List<DesiredInterface> interfaces = new ArrayList<>();
         List<PolicyConflict> conflicts = new ArrayList<>();
-        for (InterfaceReport iface : node.interfaces().stream().sorted(Comparator.comparing(InterfaceReport::name)).toList()) {
+        for (InterfaceReport iface : nodeInterfaces.stream().sorted(Comparator.comparing(InterfaceReport::name)).toList()) {
             Map<String, List<Policy>> byFeature = new TreeMap<>();
             forNode.stream().filter(policy -> policy.selector().selectsInterface(iface))
                     .forEach(policy -> policy.features().keySet()
@@ -39,7 +45,19 @@ public final class DesiredStateCalculator {
                 interfaces.add(new DesiredInterface(iface.name(), features));
             }
         }
-        return new DesiredState(interfaces, conflicts);
+        return new DesiredState(interfaces, conflicts, forNode);
+    }
+
+    /**
+     * The policies that select a node with these labels, highest priority first, without their
+     * descriptions (what an agent needs to decide, no more: a new description is no new revision).
+     */
+    public static List<Policy> policiesFor(Map<String, String> labels, List<Policy> policies) {
+        return policies.stream()
+                .filter(policy -> policy.selector().selectsNode(labels))
+                .sorted(Comparator.comparingInt(Policy::priority).reversed().thenComparing(Policy::name))
+                .map(p -> new Policy(p.name(), null, p.priority(), p.mode(), p.selector(), p.features()))
+                .toList();
     }
 
     /** {@code candidates} are sorted by priority, highest first. */

@@ -8,6 +8,6 @@ public record Deviation(
         @Schema(description = "Kernel feature name.", examples = "rx-gro") String feature,
         @Schema(description = "The desired value.") boolean desired,
         @Schema(nullable = true, description = "The reported active value; null when the interface lacks the feature.") Boolean actual,
-        @Schema(description = "drifted (changeable, differs) or unenforceable (fixed by the driver, or missing).") ComplianceStatus status,
+        @Schema(description = "drifted (changeable, differs), unenforceable (fixed by the driver, or missing) or contested (something else keeps turning it back; the agent stopped repairing it).") ComplianceStatus status,
         @Schema(description = "The policy that wants it.", examples = "bridge-ports-no-gro") String policy) {
 }

@@ -104,7 +104,8 @@ public final class PolicyNormalizer {
         if (tooLong("selector.matchExpressions", selector.matchExpressions(), violations)
                 | tooLong("selector.interfaces", selector.interfaces(), violations)
                 | tooLong("selector.drivers", selector.drivers(), violations)
-                | tooLong("selector.kinds", selector.kinds(), violations)) {
+                | tooLong("selector.kinds", selector.kinds(), violations)
+                | tooLong("selector.masters", selector.masters(), violations)) {
             return;
         }
         for (int i = 0; i < selector.matchExpressions().size(); i++) {
@@ -133,10 +134,20 @@ public final class PolicyNormalizer {
                 }
             }
         }
-        for (int i = 0; i < selector.interfaces().size(); i++) {
-            String glob = selector.interfaces().get(i);
+        checkGlobs("selector.interfaces", selector.interfaces(), violations);
+        checkGlobs("selector.masters", selector.masters(), violations);
+        for (int i = 0; i < selector.drivers().size(); i++) {
+            if (!Selector.DRIVER.matcher(selector.drivers().get(i)).matches()) {
+                violations.add(new Violation("selector.drivers[" + i + "]", "is not a driver name (1 to 31 letters, digits, '_', '-')"));
+            }
+        }
+    }
+
+    private static void checkGlobs(String at, List<String> globs, List<Violation> violations) {
+        for (int i = 0; i < globs.size(); i++) {
+            String glob = globs.get(i);
             if (!Selector.GLOB.matcher(glob).matches()) {
-                violations.add(new Violation("selector.interfaces[" + i + "]", "'" + InterfaceNames.printable(
+                violations.add(new Violation(at + "[" + i + "]", "'" + InterfaceNames.printable(
                         glob.length() > 80 ? glob.substring(0, 80) + "..." : glob) + "' is not an interface name glob "
                         + "(1 to 64 of letters, digits, '.', '_', '-', '@', '+' and the wildcards '*', '?', '[...]', '[!...]'; "
                         + "not beginning with '-')"));
@@ -145,12 +156,7 @@ public final class PolicyNormalizer {
             try {
                 Selector.globMatches(glob, "x");
             } catch (RuntimeException e) {
-                violations.add(new Violation("selector.interfaces[" + i + "]", "is not a valid glob: " + e.getMessage()));
-            }
-        }
-        for (int i = 0; i < selector.drivers().size(); i++) {
-            if (!Selector.DRIVER.matcher(selector.drivers().get(i)).matches()) {
-                violations.add(new Violation("selector.drivers[" + i + "]", "is not a driver name (1 to 31 letters, digits, '_', '-')"));
+                violations.add(new Violation(at + "[" + i + "]", "is not a valid glob: " + e.getMessage()));
             }
         }
     }

@@ -18,16 +18,18 @@ import io.offloadctl.model.report.InterfaceReport;
  * Which nodes and which of their interfaces a policy applies to. Every part that is given must
  * match; an empty part matches everything. Within a list, any entry may match.
  */
-@Schema(description = "Which nodes (by labels) and which interfaces (by name glob, driver, kind) a policy applies to. "
+@Schema(description = "Which nodes (by labels) and which interfaces (by name glob, driver, kind, master) a policy applies to. "
         + "Every given part must match; an empty part matches everything.")
 public record Selector(
         @Schema(description = "Labels the node must have with exactly these values.", examples = "{\"role\": \"hypervisor\"}") Map<String, String> matchLabels,
         @Schema(description = "Further label requirements, all of which must hold.") List<LabelRequirement> matchExpressions,
         @Schema(description = "Interface name globs (*, ?, [...]); any may match.", examples = "[\"eno*\", \"br0\"]") List<String> interfaces,
         @Schema(description = "Driver names; any may match.", examples = "[\"bnxt_en\"]") List<String> drivers,
-        @Schema(description = "Interface kinds; any may match.", examples = "[\"physical\", \"bridge\"]") List<InterfaceKind> kinds) {
+        @Schema(description = "Interface kinds; any may match.", examples = "[\"physical\", \"bridge\"]") List<InterfaceKind> kinds,
+        @Schema(description = "Globs of the bridge or bond an interface must be a port of; any may match (\"*\": a port of any). "
+                + "Interfaces without a master match none.", examples = "[\"br0\"]") List<String> masters) {
 
-    public static final Selector ALL = new Selector(null, null, null, null, null);
+    public static final Selector ALL = new Selector(null, null, null, null, null, null);
 
     public Selector {
         matchLabels = matchLabels == null ? Map.of() : new TreeMap<>(matchLabels);
@@ -35,6 +37,13 @@ public record Selector(
         interfaces = interfaces == null ? List.of() : List.copyOf(interfaces);
         drivers = drivers == null ? List.of() : List.copyOf(drivers);
         kinds = kinds == null ? List.of() : List.copyOf(kinds);
+        masters = masters == null ? List.of() : List.copyOf(masters);
+    }
+
+    /** A selector without master globs. */
+    public Selector(Map<String, String> matchLabels, List<LabelRequirement> matchExpressions, List<String> interfaces,
+                    List<String> drivers, List<InterfaceKind> kinds) {
+        this(matchLabels, matchExpressions, interfaces, drivers, kinds, null);
     }
 
     public boolean selectsNode(Map<String, String> labels) {
@@ -42,11 +51,12 @@ public record Selector(
                 && matchExpressions.stream().allMatch(requirement -> requirement.matches(labels));
     }
 
-    /** An interface without a driver (loopback, some virtual devices) is selected by no driver list. */
+    /** An interface without a driver (loopback, some virtual devices) is selected by no driver list; one without a master by no master list. */
     public boolean selectsInterface(InterfaceReport iface) {
         return (interfaces.isEmpty() || interfaces.stream().anyMatch(glob -> globMatches(glob, iface.name())))
                 && (drivers.isEmpty() || iface.driver() != null && drivers.contains(iface.driver()))
-                && (kinds.isEmpty() || kinds.contains(iface.kind()));
+                && (kinds.isEmpty() || kinds.contains(iface.kind()))
+                && (masters.isEmpty() || iface.master() != null && masters.stream().anyMatch(glob -> globMatches(glob, iface.master())));
     }
 
     /**

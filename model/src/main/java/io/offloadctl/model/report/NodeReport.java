@@ -14,15 +14,45 @@ public record NodeReport(
         @Schema(nullable = true, description = "Version of the reporting agent.", examples = "0.1.0") String agentVersion,
         @Schema(description = "Every interface of the node.", required = true) List<InterfaceReport> interfaces,
         @Schema(nullable = true, description = "Whether IPv4 forwarding is on (net.ipv4.ip_forward); null when unknown.") Boolean ipForwarding,
-        @Schema(nullable = true, description = "TCP segment counters; null when unknown.") TcpCounters tcp) {
+        @Schema(nullable = true, description = "TCP segment counters; null when unknown.") TcpCounters tcp,
+        @Schema(nullable = true, description = "What the agent holds back (a failed revision, contested features); null when "
+                + "nothing, or when the report is not an agent's.") AgentStatus agent) {
 
     public NodeReport {
         labels = labels == null ? Map.of() : new TreeMap<>(labels);
         interfaces = interfaces == null ? List.of() : List.copyOf(interfaces);
     }
 
+    /** A report without an agent's status. */
+    public NodeReport(Map<String, String> labels, String kernel, String agentVersion, List<InterfaceReport> interfaces,
+                      Boolean ipForwarding, TcpCounters tcp) {
+        this(labels, kernel, agentVersion, interfaces, ipForwarding, tcp, null);
+    }
+
+    /** The same report with the agent's status ({@link AgentStatus#NONE} is sent as none). */
+    public NodeReport withAgent(AgentStatus status) {
+        return new NodeReport(labels, kernel, agentVersion, interfaces, ipForwarding, tcp,
+                status == null || status.equals(AgentStatus.NONE) ? null : status);
+    }
+
+    /**
+     * The report without what changes on its own (interface counters, TCP counters): equal for two
+     * reports exactly when the node's configuration, features and agent status are equal.
+     */
+    public NodeReport withoutCounters() {
+        return new NodeReport(labels, kernel, agentVersion, interfaces.stream()
+                .map(i -> new InterfaceReport(i.name(), i.kind(), i.driver(), i.driverVersion(), i.firmwareVersion(),
+                        i.busInfo(), i.mtu(), i.speedMbps(), i.master(), Map.of(), i.features()))
+                .toList(), ipForwarding, null, agent);
+    }
+
+    /** The agent's status; never null. */
+    public AgentStatus agentStatus() {
+        return agent == null ? AgentStatus.NONE : agent;
+    }
+
     /** A report without the node-wide network facts. */
     public NodeReport(Map<String, String> labels, String kernel, String agentVersion, List<InterfaceReport> interfaces) {
-        this(labels, kernel, agentVersion, interfaces, null, null);
+        this(labels, kernel, agentVersion, interfaces, null, null, null);
     }
 }

@@ -1,209 +1,356 @@
 package io.offloadctl.node.agent;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-
-import io.offloadctl.client.ApiException;
 import io.offloadctl.client.model.Detail;
 import io.offloadctl.client.model.Enactment;
-import io.offloadctl.client.model.ReportResponse;
 import io.offloadctl.client.model.Result;
-import io.offloadctl.model.ErrorKind;
 import io.offloadctl.model.FeatureRequest;
+import io.offloadctl.model.FeatureTable;
 import io.offloadctl.model.OffloadException;
+import io.offloadctl.model.policy.DesiredFeature;
 import io.offloadctl.model.policy.DesiredInterface;
+import io.offloadctl.model.policy.PolicyMode;
+import io.offloadctl.model.report.AgentStatus;
+import io.offloadctl.model.report.InterfaceReport;
 import io.offloadctl.model.report.NodeReport;
+import io.offloadctl.model.report.ProbeResult;
+import io.offloadctl.model.report.Quarantine;
 import io.offloadctl.node.api.ApiConnection;
+import io.offloadctl.node.ffi.RtnetlinkLinks;
 import io.offloadctl.node.kernel.AllOrNothingApplier;
+import io.offloadctl.node.kernel.FeatureReader;
 import io.offloadctl.node.kernel.KernelSession;
 import io.offloadctl.node.kernel.NodeStateReader;
 import io.offloadctl.node.kernel.SetOutcome;
 
 /**
- * The agent: report, receive the desired state, enforce it (all-or-nothing, with a checkpoint),
- * probe, roll back when the probe fails, report the enactment. Between cycles it watches the
- * selected interfaces and repairs drift at once. Without the API it enforces the cached state.
+ * The agent. One thread owns the kernel: it reads the node, computes the desired state of every
+ * interface it has now (from the policies the API sent, so an interface that appears is covered at
+ * once, with or without the API), repairs drift, applies changes, and hands reports and enactments
+ * to the {@link Reporter}, which talks to the API on its own thread. It wakes on link notifications
+ * ({@link LinkWatcher}), on a new desired state, on the report interval and on a slow safety poll.
+ *
+ * <p>A change (a new revision, a new interface) is probed before and after; a probe it broke rolls it
+ * back and quarantines the revision: not tried again until the revision or the retry generation
+ * changes. A repair (a feature that was as desired under this revision and drifted) is not probed,
+ * and a feature repaired {@code contestLimit} times within {@code contestWindow} is contested: left
+ * alone and reported, until an operator acts. Enactments go through the outage journal.
  */
 public final class Agent {
 
     /** How the agent runs. {@code enforce} false is audit mode: report only. */
     public record Settings(String node, Map<String, String> labels, String agentVersion, boolean enforce,
-                           Duration interval, Duration driftPoll, Duration probeTimeout,
-                           Optional<InetSocketAddress> tcpProbe) {
+                           Duration interval, Duration safetyPoll, Duration probeTimeout,
+                           List<InetSocketAddress> tcpProbes, int contestLimit, Duration contestWindow) {
+        public Settings {
+            tcpProbes = List.copyOf(tcpProbes);
+        }
     }
 
     /** What a cycle ended with. */
     public record CycleResult(boolean apiReachable, long revision, boolean compliant, String summary) {
     }
 
-    private static final TypeReference<List<DesiredInterface>> INTERFACES = new TypeReference<>() {
-    };
-
     private final Settings settings;
     private final KernelSession session;
-    private final ApiConnection api;
     private final DesiredCache cache;
     private final PrintWriter log;
     private final DesiredStateEnforcer enforcer;
+    private final NodeStateReader reader;
+    private final Reporter reporter;
+    private final Probes probes;
+    private final Contests contests;
+    private final BlockingQueue<Object> triggers = new LinkedBlockingQueue<>();
+    /** "interface\0feature" of enforced features that were as desired under the current revision: drift on them is repaired. */
+    private final Set<String> settled = new HashSet<>();
+    private Set<String> interfaces;
     private CachedDesired desired;
+    private String lastSummary;
+    private String lastSubmitted;
+    private String lastError;
 
     public Agent(Settings settings, KernelSession session, ApiConnection api, DesiredCache cache, PrintWriter log) {
         this.settings = settings;
         this.session = session;
-        this.api = api;
         this.cache = cache;
         this.log = log;
         this.enforcer = new DesiredStateEnforcer(session);
+        this.reader = new NodeStateReader(session);
+        this.reporter = new Reporter(settings.node(), api, new OutageJournal(journalFile(cache), api.mapper()),
+                settings.interval(), log);
+        this.probes = new Probes(session.namespace(), api.address(), settings.tcpProbes(), settings.probeTimeout());
+        this.contests = new Contests(settings.contestLimit(), settings.contestWindow());
     }
 
-    /** Runs cycles until {@code keepRunning} says stop; errors back off exponentially, up to the interval. */
+    /** Where the enactments wait for the API: beside the cache, {@code desired.json} → {@code desired-journal.json}. */
+    public static java.nio.file.Path journalFile(DesiredCache cache) {
+        String name = cache.file().getFileName().toString();
+        return cache.file().resolveSibling((name.endsWith(".json") ? name.substring(0, name.length() - 5) : name) + "-journal.json");
+    }
+
+    /** Runs until {@code keepRunning} says stop, or the API refuses the agent for good (thrown). */
     public void run(BooleanSupplier keepRunning) throws InterruptedException {
-        long nextCycle = System.nanoTime();
-        int failures = 0;
+        desired = cache.read().orElse(null);
+        if (desired != null) {
+            say("starting from the cached revision " + desired.revision()
+                    + (desired.quarantined() ? " (quarantined: " + desired.quarantine().reason() + ")" : ""));
+        }
+        reporter.start(triggers::add);
+        try {
+            LinkWatcher.start(session.namespace(), triggers::add, why -> {
+                say("link notifications stopped (" + why + "); the safety poll (" + settings.safetyPoll().toSeconds() + " s) goes on");
+            });
+        } catch (OffloadException e) {
+            say("no link notifications (" + e.getMessage() + "); the safety poll (" + settings.safetyPoll().toSeconds() + " s) goes on");
+        }
+        long nextReport = System.nanoTime();
         while (keepRunning.getAsBoolean()) {
-            if (System.nanoTime() - nextCycle >= 0) {
-                try {
-                    cycle();
-                    failures = 0;
-                    nextCycle = System.nanoTime() + jittered(settings.interval()).toNanos();
-                } catch (OffloadException e) {
-                    failures++;
-                    Duration backoff = Duration.ofSeconds(Math.min(settings.interval().toSeconds(), 1L << Math.min(failures, 10)));
-                    say("cycle failed (" + e.getMessage() + "); next try in " + backoff.toSeconds() + " s");
-                    nextCycle = System.nanoTime() + backoff.toNanos();
+            long wait = Math.min(nextReport - System.nanoTime(), settings.safetyPoll().toNanos());
+            Object first = wait > 0 ? triggers.poll(wait, TimeUnit.NANOSECONDS) : null;
+            List<Object> received = new ArrayList<>();
+            if (first != null) {
+                received.add(first);
+                triggers.drainTo(received);
+            }
+            for (Object trigger : received) {
+                if (trigger instanceof OffloadException fatal) {
+                    throw fatal;
                 }
+                if (trigger instanceof CachedDesired fresh) {
+                    adopt(fresh);
+                } else if (trigger instanceof List<?> events) {
+                    events.stream().map(RtnetlinkLinks.LinkEvent.class::cast).filter(RtnetlinkLinks.LinkEvent::deleted)
+                            .forEach(gone -> forget(gone.name()));
+                }
+            }
+            NodeReport report;
+            try {
+                report = step();
+                lastError = null;
+            } catch (OffloadException e) {
+                if (!e.getMessage().equals(lastError)) {
+                    say("reading or changing the node failed (" + e.getMessage() + "); trying again at the next event or poll");
+                }
+                lastError = e.getMessage();
                 continue;
             }
-            Thread.sleep(settings.driftPoll().toMillis());
-            if (settings.enforce() && desired != null) {
-                Map<String, FeatureRequest> drift = plan();
-                if (!drift.isEmpty()) {
-                    say("drift on " + String.join(", ", drift.keySet()) + ": repairing now");
-                    nextCycle = System.nanoTime();
+            String config = Json.configOf(report);
+            if (System.nanoTime() - nextReport >= 0 || !config.equals(lastSubmitted)) {
+                reporter.submit(report);
+                lastSubmitted = config;
+                nextReport = System.nanoTime() + jittered(settings.interval()).toNanos();
+            }
+        }
+    }
+
+    /** One cycle in the foreground ({@code agent --once}): report, enforce, post the enactments, report again. */
+    public CycleResult cycle() {
+        desired = cache.read().orElse(null);
+        NodeReport first = status(reader.read(settings.labels(), settings.agentVersion()));
+        Optional<CachedDesired> answered = reporter.send(first);
+        answered.ifPresent(this::adopt);
+        if (desired == null) {
+            return new CycleResult(false, 0, false, "no desired state yet (API unreachable and no cache)");
+        }
+        NodeReport report = step();
+        boolean posted = answered.isPresent() && reporter.drainJournal() && reporter.send(report).isPresent();
+        boolean asDesired = enforcer.plan(desired.forInterfaces(report)).isEmpty();
+        if (!settings.enforce()) {
+            return new CycleResult(answered.isPresent(), desired.revision(), asDesired, "audit: " + (asDesired ? "compliant"
+                    : "would change " + DesiredStateEnforcer.describe(enforcer.plan(desired.forInterfaces(report)))));
+        }
+        boolean compliant = asDesired && !desired.quarantined();
+        String summary = lastSummary != null ? lastSummary : compliant ? "compliant with revision " + desired.revision()
+                : desired.quarantined() ? "revision " + desired.revision() + " is quarantined: " + desired.quarantine().reason()
+                : "not compliant with revision " + desired.revision();
+        return new CycleResult(posted, desired.revision(), compliant, summary);
+    }
+
+    /** A desired state from the API. Another revision or retry generation lifts the quarantine and contests. */
+    private void adopt(CachedDesired fresh) {
+        Quarantine held = desired == null ? null : desired.quarantine();
+        if (desired == null || !desired.sameTarget(fresh)) {
+            settled.clear();
+            contests.clear();
+            if (held != null && !held.holds(fresh.revision(), fresh.retry())) {
+                say("revision " + fresh.revision() + (fresh.revision() == held.revision() ? ", retry " + fresh.retry() : "")
+                        + ": trying again what was held back (" + held.reason() + ")");
+                held = null;
+            }
+        }
+        CachedDesired adopted = fresh.withQuarantine(held);
+        if (!adopted.equals(desired)) {
+            desired = adopted;
+            cache.write(desired);
+        }
+    }
+
+    private void forget(String iface) {
+        settled.removeIf(key -> key.startsWith(iface + "\u0000"));
+        contests.forget(iface);
+    }
+
+    /** Reads the node, acts on what differs, returns the report to send (with the agent's status). */
+    private NodeReport step() {
+        NodeReport report = reader.read(settings.labels(), settings.agentVersion());
+        Set<String> names = new TreeSet<>(report.interfaces().stream().map(InterfaceReport::name).toList());
+        if (interfaces != null) {
+            interfaces.stream().filter(name -> !names.contains(name)).toList().forEach(this::forget);
+            names.stream().filter(name -> !interfaces.contains(name)).forEach(name -> say("new interface " + name));
+        }
+        interfaces = names;
+        if (!settings.enforce() || desired == null || desired.quarantined()) {
+            return status(report);
+        }
+        List<DesiredInterface> wanted = desired.forInterfaces(report);
+        Map<String, FeatureRequest> plan = enforcer.plan(wanted);
+        Instant now = Instant.now();
+        Map<String, Map<String, Boolean>> repairs = new LinkedHashMap<>();
+        Map<String, Map<String, Boolean>> changes = new LinkedHashMap<>();
+        plan.forEach((iface, request) -> request.wanted().forEach((feature, value) -> {
+            if (contests.isContested(iface, feature)) {
+                return;
+            }
+            if (!settled.contains(key(iface, feature))) {
+                changes.computeIfAbsent(iface, i -> new LinkedHashMap<>()).put(feature, value);
+            } else if (contests.mayRepair(iface, feature, now)) {
+                repairs.computeIfAbsent(iface, i -> new LinkedHashMap<>()).put(feature, value);
+            } else if (contests.declare(iface, feature, value, now)) {
+                say(iface + " " + feature + " is contested: turned back " + settings.contestLimit() + " times within "
+                        + settings.contestWindow().toSeconds() + " s; no more repairs until the revision changes or an "
+                        + "operator asks for a retry");
+            }
+        }));
+        if (!repairs.isEmpty()) {
+            repair(requests(repairs), now);
+        }
+        if (!changes.isEmpty()) {
+            change(requests(changes));
+        }
+        boolean acted = !repairs.isEmpty() || !changes.isEmpty();
+        if (acted) {
+            report = reader.read(settings.labels(), settings.agentVersion());
+        }
+        if (!desired.quarantined()) {
+            settle(wanted, acted ? enforcer.plan(wanted) : plan);
+        }
+        return status(report);
+    }
+
+    /** Every enforced feature that is as desired now is settled: when it drifts, that is drift to repair. */
+    private void settle(List<DesiredInterface> wanted, Map<String, FeatureRequest> remaining) {
+        for (DesiredInterface iface : wanted) {
+            for (Map.Entry<String, DesiredFeature> feature : iface.features().entrySet()) {
+                FeatureRequest left = remaining.get(iface.name());
+                if (feature.getValue().mode() == PolicyMode.enforce && (left == null || !left.wanted().containsKey(feature.getKey()))) {
+                    settled.add(key(iface.name(), feature.getKey()));
                 }
             }
         }
     }
 
-    /** One cycle. */
-    public CycleResult cycle() {
-        NodeReport report = new NodeStateReader(session).read(settings.labels(), settings.agentVersion());
-        boolean apiReachable = sendReport(report);
-        if (desired == null) {
-            return new CycleResult(apiReachable, 0, false, "no desired state yet (API unreachable and no cache)");
-        }
-        Map<String, FeatureRequest> plan = plan();
-        if (!settings.enforce()) {
-            return new CycleResult(apiReachable, desired.revision(), plan.isEmpty(), "audit: "
-                    + (plan.isEmpty() ? "compliant" : "would change " + DesiredStateEnforcer.describe(plan)));
-        }
-        if (plan.isEmpty()) {
-            return new CycleResult(apiReachable, desired.revision(), true, "compliant with revision " + desired.revision());
-        }
-        return enforce(plan, apiReachable);
-    }
-
-    private boolean sendReport(NodeReport report) {
+    private void repair(Map<String, FeatureRequest> plan, Instant now) {
+        plan.forEach((iface, request) -> request.wanted().keySet().forEach(feature -> contests.repaired(iface, feature, now)));
         try {
-            ReportResponse response = api.nodes().reportNodeState(settings.node(),
-                    api.mapper().convertValue(report, io.offloadctl.client.model.NodeReport.class));
-            var view = response.getDesired();
-            desired = new CachedDesired(settings.node(), view.getRevision(),
-                    api.mapper().convertValue(view.getInterfaces(), INTERFACES));
-            cache.write(desired);
-            return true;
-        } catch (ApiException e) {
-            OffloadException explained = api.explain(e);
-            if (explained.kind() == ErrorKind.PERMISSION || explained.kind() == ErrorKind.INVALID_ARGUMENT) {
-                throw explained;
-            }
-            if (desired == null) {
-                desired = cache.read().orElse(null);
-            }
-            say(explained.getMessage() + (desired == null ? "; no cached desired state"
-                    : "; enforcing cached revision " + desired.revision()));
-            return false;
+            enforcer.apply(plan);
+        } catch (OffloadException e) {
+            enact(Result.FAILED, "drift repair failed, nothing changed: " + e.getMessage(), plan, List.of());
+            return;
         }
+        enact(Result.APPLIED, "repaired drift: " + DesiredStateEnforcer.describe(plan), plan, List.of());
     }
 
-    private Map<String, FeatureRequest> plan() {
-        return enforcer.plan(desired.interfaces());
-    }
-
-    private CycleResult enforce(Map<String, FeatureRequest> plan, boolean apiReachable) {
+    private void change(Map<String, FeatureRequest> plan) {
+        List<ProbeResult> before = probes.before();
         List<SetOutcome> outcomes;
         try {
             outcomes = enforcer.apply(plan);
         } catch (OffloadException e) {
-            enact(apiReachable, Result.FAILED, e.getMessage(), List.of());
-            return new CycleResult(apiReachable, desired.revision(), false, "apply failed, nothing changed: " + e.getMessage());
-        }
-        Optional<String> probeFailure = probe(apiReachable);
-        if (probeFailure.isPresent()) {
-            new AllOrNothingApplier(session).undo(outcomes);
-            String message = probeFailure.get() + " after applying revision " + desired.revision() + "; checkpoint restored";
-            enact(apiReachable, Result.ROLLED_BACK, message, details(outcomes));
-            say(message);
-            return new CycleResult(apiReachable, desired.revision(), false, "rolled back: " + probeFailure.get());
-        }
-        String summary = "applied revision " + desired.revision() + ": " + DesiredStateEnforcer.describe(plan);
-        enact(apiReachable, Result.APPLIED, summary, details(outcomes));
-        say(summary);
-        return new CycleResult(apiReachable, desired.revision(), plan().isEmpty(), summary);
-    }
-
-    /** The API must still answer (when it did before) and the TCP target, if any, accept a connection. */
-    private Optional<String> probe(boolean apiWasReachable) {
-        if (apiWasReachable) {
-            try {
-                api.nodes().getDesiredState(settings.node());
-            } catch (ApiException e) {
-                return Optional.of("the API probe failed (" + api.explain(e).getMessage() + ")");
-            }
-        }
-        if (settings.tcpProbe().isPresent()) {
-            InetSocketAddress target = settings.tcpProbe().get();
-            try (Socket socket = new Socket()) {
-                socket.connect(target, (int) settings.probeTimeout().toMillis());
-            } catch (IOException e) {
-                return Optional.of("the TCP probe of " + target.getHostString() + ":" + target.getPort() + " failed (" + e.getMessage() + ")");
-            }
-        }
-        return Optional.empty();
-    }
-
-    private void enact(boolean apiReachable, Result result, String message, List<Detail> details) {
-        if (!apiReachable) {
+            quarantine("the change did not apply (" + e.getMessage() + "); nothing changed", before);
+            enact(Result.FAILED, "revision " + desired.revision() + " did not apply, nothing changed: " + e.getMessage()
+                    + "; not tried again until the revision changes or an operator asks for a retry", plan, before);
             return;
         }
-        try {
-            api.nodes().reportEnactment(settings.node(), new Enactment().revision(desired.revision()).result(result)
-                    .message(message).details(details));
-        } catch (ApiException e) {
-            say("could not report the enactment: " + api.explain(e).getMessage());
+        List<ProbeResult> after = probes.after(before);
+        Optional<String> broken = Probes.broken(after);
+        if (broken.isPresent()) {
+            new AllOrNothingApplier(session).undo(outcomes);
+            quarantine(broken.get(), after);
+            enact(Result.ROLLED_BACK, broken.get() + " after applying revision " + desired.revision() + "; checkpoint restored; "
+                    + "not tried again until the revision changes or an operator asks for a retry", plan, after);
+            return;
         }
+        enact(Result.APPLIED, "applied revision " + desired.revision() + ": " + DesiredStateEnforcer.describe(plan), plan, after);
     }
 
-    private static List<Detail> details(List<SetOutcome> outcomes) {
+    private void quarantine(String reason, List<ProbeResult> results) {
+        desired = desired.withQuarantine(new Quarantine(desired.revision(), desired.retry(), reason, Instant.now(), results));
+        cache.write(desired);
+    }
+
+    /** Records an enactment with the values read back from the kernel now, after the last step. */
+    private void enact(Result result, String message, Map<String, FeatureRequest> plan, List<ProbeResult> results) {
+        lastSummary = result == Result.ROLLED_BACK ? "rolled back: " + message : message;
+        say(message);
+        reporter.record(new Enactment().revision(desired.revision()).result(result).message(message)
+                .details(readBack(plan)).at(Instant.now().atOffset(ZoneOffset.UTC))
+                .probes(results.stream().map(r -> new io.offloadctl.client.model.ProbeResult().name(r.name()).target(r.target())
+                        .before(r.before()).after(r.after()).message(r.message())).toList()));
+    }
+
+    private List<Detail> readBack(Map<String, FeatureRequest> plan) {
+        FeatureReader features = new FeatureReader(session);
         List<Detail> details = new ArrayList<>();
-        for (SetOutcome outcome : outcomes) {
-            outcome.request().wanted().forEach((feature, wanted) -> details.add(new Detail()
-                    .interfaceName(outcome.interfaceName()).feature(feature).wanted(wanted)
-                    .actual(outcome.after().feature(feature).map(f -> f.active()).orElse(!wanted))));
-        }
+        plan.forEach((iface, request) -> {
+            FeatureTable table;
+            try {
+                table = features.read(iface);
+            } catch (OffloadException gone) {
+                request.wanted().forEach((feature, wanted) -> details.add(new Detail().interfaceName(iface).feature(feature)
+                        .wanted(wanted).actual(!wanted).note("the interface is gone")));
+                return;
+            }
+            request.wanted().forEach((feature, wanted) -> {
+                var actual = table.feature(feature);
+                details.add(new Detail().interfaceName(iface).feature(feature).wanted(wanted)
+                        .actual(actual.map(f -> f.active()).orElse(!wanted))
+                        .note(actual.isEmpty() ? "the interface has no such feature" : null));
+            });
+        });
         return details;
+    }
+
+    private NodeReport status(NodeReport report) {
+        Quarantine held = desired != null && desired.quarantined() ? desired.quarantine() : null;
+        return report.withAgent(new AgentStatus(held, contests.contested()));
+    }
+
+    private static Map<String, FeatureRequest> requests(Map<String, Map<String, Boolean>> byInterface) {
+        Map<String, FeatureRequest> requests = new LinkedHashMap<>();
+        byInterface.forEach((iface, wanted) -> requests.put(iface, new FeatureRequest(wanted)));
+        return requests;
+    }
+
+    private static String key(String iface, String feature) {
+        return iface + "\u0000" + feature;
     }
 
     private static Duration jittered(Duration interval) {
@@ -212,7 +359,23 @@ public final class Agent {
     }
 
     private void say(String message) {
-        log.println(Instant.now() + " offloadctl agent " + settings.node() + ": " + message);
-        log.flush();
+        synchronized (log) {
+            log.println(Instant.now() + " offloadctl agent " + settings.node() + ": " + message);
+            log.flush();
+        }
+    }
+
+    /** What a report says apart from its counters, to tell when one must go out before the interval. */
+    private static final class Json {
+        private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper()
+                .findAndRegisterModules();
+
+        static String configOf(NodeReport report) {
+            try {
+                return MAPPER.writeValueAsString(report.withoutCounters());
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }

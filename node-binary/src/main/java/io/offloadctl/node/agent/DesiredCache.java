@@ -1,11 +1,8 @@
 package io.offloadctl.node.agent;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,8 +11,7 @@ import io.offloadctl.model.ErrorKind;
 import io.offloadctl.model.OffloadException;
 
 /**
- * The desired state on disk: written to a temporary file readable only by its owner and renamed
- * over the old one, so a reader (or a reboot) sees the old state or the new, never half of one.
+ * The desired state on disk ({@link PrivateFile}: mode 0600, replaced atomically).
  */
 public final class DesiredCache {
 
@@ -31,21 +27,9 @@ public final class DesiredCache {
         return file;
     }
 
-    public void write(CachedDesired desired) {
+    public synchronized void write(CachedDesired desired) {
         try {
-            Files.createDirectories(file.getParent());
-            Path temporary = Files.createTempFile(file.getParent(), ".desired-", ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            try {
-                Files.write(temporary, mapper.writeValueAsBytes(desired));
-                try {
-                    Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            PrivateFile.replace(file, mapper.writeValueAsBytes(desired));
         } catch (IOException e) {
             throw new OffloadException(ErrorKind.KERNEL, "cannot write the desired-state cache " + file + ": " + e.getMessage(), e);
         }

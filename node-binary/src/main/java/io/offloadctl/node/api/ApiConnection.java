@@ -1,11 +1,14 @@
 package io.offloadctl.node.api;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.offloadctl.client.ApiClient;
 import io.offloadctl.client.ApiException;
@@ -32,10 +35,18 @@ public final class ApiConnection {
         // HTTP/1.1: an agent sends one report per cycle, so an h2c upgrade would only add a protocol
         // switch; and the API reads HTTP/1.1 bodies whole before its worker runs (WholeRequestBodies).
         this.client = new ApiClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout),
-                new ObjectMapper().findAndRegisterModules(),
+                new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS),
                 server.replaceAll("/+$", ""));
         client.setReadTimeout(timeout);
         client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
+    }
+
+    /** The API's TCP address, for the probe that it still accepts connections; empty when its name does not resolve now. */
+    public Optional<InetSocketAddress> address() {
+        URI uri = URI.create(server);
+        int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        InetSocketAddress address = new InetSocketAddress(uri.getHost(), port);
+        return address.isUnresolved() ? Optional.empty() : Optional.of(address);
     }
 
     public NodesApi nodes() {

@@ -1,13 +1,16 @@
 package io.offloadctl.node.cli;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 
 import io.offloadctl.model.FeatureRequest;
+import io.offloadctl.model.policy.DesiredInterface;
 import io.offloadctl.node.agent.CachedDesired;
 import io.offloadctl.node.agent.DesiredStateEnforcer;
 import io.offloadctl.node.kernel.KernelSession;
+import io.offloadctl.node.kernel.NodeStateReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,7 +18,8 @@ import picocli.CommandLine.Option;
 /** {@code offloadctl apply --cached}: enforce the cached desired state, without the API (early boot). */
 @Command(name = "apply", mixinStandardHelpOptions = true,
         description = {"Apply the desired state the agent cached last, without the API: meant for early boot, before the "
-                + "network (and the API) can be reached. Enforce-mode features only, all-or-nothing.",
+                + "network (and the API) can be reached. Enforce-mode features only, all-or-nothing; the cached policies "
+                + "select among the interfaces there are now. A revision that failed on this node is not applied.",
                 "Exit codes: 0 the node is as desired; 1 no cache, or a change failed (everything was put back)."})
 final class ApplyCommand extends NamespacedCommand implements Callable<Integer> {
 
@@ -28,9 +32,17 @@ final class ApplyCommand extends NamespacedCommand implements Callable<Integer> 
     @Override
     public Integer call() {
         CachedDesired desired = cache.require();
+        if (desired.quarantined()) {
+            err().println("offloadctl: revision " + desired.revision() + " of " + desired.node() + " failed on this node and is "
+                    + "held back (" + desired.quarantine().reason() + "); nothing applied");
+            err().flush();
+            return ExitCodes.FAILURE;
+        }
         try (KernelSession session = openSession()) {
             DesiredStateEnforcer enforcer = new DesiredStateEnforcer(session);
-            Map<String, FeatureRequest> plan = enforcer.plan(desired.interfaces());
+            // The interfaces there are now, the tap of a VM started since the last report among them.
+            List<DesiredInterface> wanted = desired.forInterfaces(new NodeStateReader(session).read(Map.of(), null));
+            Map<String, FeatureRequest> plan = enforcer.plan(wanted);
             if (plan.isEmpty()) {
                 out().println("as desired (revision " + desired.revision() + " of " + desired.node() + ")");
             } else {
@@ -39,7 +51,7 @@ final class ApplyCommand extends NamespacedCommand implements Callable<Integer> 
                         + DesiredStateEnforcer.describe(plan));
             }
             out().flush();
-            return enforcer.plan(desired.interfaces()).isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
+            return enforcer.plan(wanted).isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
         }
     }
 }

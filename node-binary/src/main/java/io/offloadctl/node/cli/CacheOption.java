@@ -19,7 +19,8 @@ final class CacheOption {
     Path file;
 
     DesiredCache cache() {
-        return new DesiredCache(file, new ObjectMapper().findAndRegisterModules());
+        return new DesiredCache(file, new ObjectMapper().findAndRegisterModules()
+                .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS));
     }
 
     /** The cached desired state, or a clear error when there is none yet. */

@@ -8,6 +8,7 @@ public final class Errno {
     public static final int ENODEV = 19;
     public static final int EINVAL = 22;
     public static final int EOPNOTSUPP = 95;
+    public static final int ENOBUFS = 105;
 
     private Errno() {
     }

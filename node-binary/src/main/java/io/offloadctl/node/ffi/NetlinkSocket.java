@@ -17,6 +17,10 @@ public final class NetlinkSocket implements AutoCloseable {
     private static final int SOCK_CLOEXEC = 0x80000;
     private static final int NETLINK_ROUTE = 0;
     private static final int RECEIVE_BUFFER = 64 * 1024;
+    private static final int SUBSCRIBED_RECEIVE_BUFFER = 1024 * 1024;
+    private static final int SOCKADDR_NL_SIZE = 12;
+    private static final int SOL_SOCKET = 1;
+    private static final int SO_RCVBUF = 8;
 
     private final int fd;
     private final Pointer receiveBuffer = Native.allocateDirect(RECEIVE_BUFFER);
@@ -29,6 +33,32 @@ public final class NetlinkSocket implements AutoCloseable {
     public static NetlinkSocket open() {
         return new NetlinkSocket((int) Native.check(
                 Native.libc().socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE), "socket(AF_NETLINK)", null));
+    }
+
+    /**
+     * Opens a socket in the calling thread's namespace that receives the notifications of the
+     * multicast {@code groups} (RTMGRP_* bits): bind(2) with a sockaddr_nl {family u16, pad u16,
+     * pid u32 (0: the kernel assigns one), groups u32}, after a larger receive buffer (a burst of
+     * notifications that overflows it is lost, and {@link #receive()} says so with ENOBUFS).
+     */
+    public static NetlinkSocket openSubscribed(int groups) {
+        NetlinkSocket socket = open();
+        Pointer size = Native.allocateDirect(4);
+        size.putInt(0, SUBSCRIBED_RECEIVE_BUFFER);
+        Pointer address = Native.allocateDirect(SOCKADDR_NL_SIZE);
+        address.putShort(0, (short) AF_NETLINK);
+        address.putInt(8, groups);
+        try {
+            Native.libc().setsockopt(socket.fd, SOL_SOCKET, SO_RCVBUF, size, 4);
+            Native.check(Native.libc().bind(socket.fd, address, SOCKADDR_NL_SIZE), "bind(netlink groups " + groups + ")", null);
+            return socket;
+        } catch (RuntimeException e) {
+            socket.close();
+            throw e;
+        } finally {
+            Reference.reachabilityFence(size);
+            Reference.reachabilityFence(address);
+        }
     }
 
     /** Sends one request to the kernel. */

@@ -24,6 +24,9 @@ public final class RtnetlinkLinks {
     private static final short NLMSG_ERROR = 2;
     private static final short NLMSG_DONE = 3;
     private static final short RTM_NEWLINK = 16;
+    private static final short RTM_DELLINK = 17;
+    /** Multicast group of link notifications (RTMGRP_LINK, for RTNLGRP_LINK = 1). */
+    public static final int RTMGRP_LINK = 1;
     private static final short RTM_GETLINK = 18;
     private static final short NLM_F_REQUEST = 0x1;
     private static final short NLM_F_DUMP = 0x300;
@@ -34,6 +37,8 @@ public final class RtnetlinkLinks {
     private static final int IFLA_OPERSTATE = 16;
     private static final int IFLA_LINKINFO = 18;
     private static final int IFLA_STATS64 = 23;
+    private static final int IFLA_EVENT = 44;
+    private static final int IFLA_EVENT_FEATURES = 2;
     private static final int IFLA_INFO_KIND = 1;
     private static final int NLA_TYPE_MASK = 0x3fff;
 
@@ -79,6 +84,49 @@ public final class RtnetlinkLinks {
                 datagram.position(Math.min(datagram.limit(), start + align(length)));
             }
         }
+    }
+
+    /** What a link notification says: a link appeared or changed (features among it), or is gone. */
+    public record LinkEvent(boolean deleted, int index, String name, boolean featuresChanged) {
+    }
+
+    /**
+     * The link notifications in one datagram of a socket subscribed to {@link #RTMGRP_LINK}: the
+     * kernel sends RTM_NEWLINK for a new or changed link, with IFLA_EVENT = IFLA_EVENT_FEATURES when
+     * its features changed (netdev_features_change), and RTM_DELLINK for one that is gone.
+     */
+    public static List<LinkEvent> events(ByteBuffer datagram) {
+        List<LinkEvent> events = new ArrayList<>();
+        while (datagram.remaining() >= NLMSG_HDRLEN) {
+            int start = datagram.position();
+            int length = datagram.getInt(start);
+            short type = datagram.getShort(start + 4);
+            if (length < NLMSG_HDRLEN || start + length > datagram.limit()) {
+                break;
+            }
+            if ((type == RTM_NEWLINK || type == RTM_DELLINK) && length >= NLMSG_HDRLEN + IFINFOMSG_LEN) {
+                ByteBuffer message = datagram.slice(start, length).order(datagram.order());
+                LinkRecord link = parseLink(message);
+                events.add(new LinkEvent(type == RTM_DELLINK, link.index(), link.name(), hasFeaturesEvent(message)));
+            }
+            datagram.position(Math.min(datagram.limit(), start + align(length)));
+        }
+        return events;
+    }
+
+    private static boolean hasFeaturesEvent(ByteBuffer message) {
+        int offset = NLMSG_HDRLEN + IFINFOMSG_LEN;
+        while (offset + RTA_HDRLEN <= message.limit()) {
+            int length = Short.toUnsignedInt(message.getShort(offset));
+            if (length < RTA_HDRLEN || offset + length > message.limit()) {
+                return false;
+            }
+            if ((message.getShort(offset + 2) & NLA_TYPE_MASK) == IFLA_EVENT && length >= RTA_HDRLEN + 4) {
+                return message.getInt(offset + RTA_HDRLEN) == IFLA_EVENT_FEATURES;
+            }
+            offset += align(length);
+        }
+        return false;
     }
 
     private static ByteBuffer dumpRequest(int seq) {

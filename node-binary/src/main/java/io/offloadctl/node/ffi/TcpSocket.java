@@ -23,7 +23,7 @@ public final class TcpSocket implements AutoCloseable {
     private static final int TCP_INFO = 11;
     private static final int SHUT_WR = 1;
     private static final int SHUT_RDWR = 2;
-    private static final int SOCKADDR_IN_SIZE = 16;
+    static final int SOCKADDR_IN_SIZE = 16;
     /** struct tcp_info: tcpi_total_retrans is the u32 at byte 100 (after 8 bytes of u8 fields and 23 u32s). */
     private static final int TCP_INFO_SIZE = 104;
     private static final int TOTAL_RETRANS_OFFSET = 100;
@@ -155,7 +155,7 @@ public final class TcpSocket implements AutoCloseable {
         Native.libc().close(fd);
     }
 
-    private static Pointer sockaddr(byte[] ipv4, int port) {
+    static Pointer sockaddr(byte[] ipv4, int port) {
         if (ipv4.length != 4) {
             throw new IllegalArgumentException("an IPv4 address has 4 bytes, not " + ipv4.length);
         }
@@ -168,7 +168,7 @@ public final class TcpSocket implements AutoCloseable {
     }
 
     /** Dotted-quad text of an address, for messages. */
-    private static String text(byte[] a) {
+    static String text(byte[] a) {
         return (a[0] & 0xff) + "." + (a[1] & 0xff) + "." + (a[2] & 0xff) + "." + (a[3] & 0xff);
     }
 }

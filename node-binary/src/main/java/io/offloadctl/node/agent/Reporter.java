@@ -1,0 +1,187 @@
+package io.offloadctl.node.agent;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import io.offloadctl.client.ApiException;
+import io.offloadctl.client.model.Enactment;
+import io.offloadctl.client.model.ReportResponse;
+import io.offloadctl.model.ErrorKind;
+import io.offloadctl.model.OffloadException;
+import io.offloadctl.model.policy.DesiredInterface;
+import io.offloadctl.model.policy.Policy;
+import io.offloadctl.model.report.NodeReport;
+import io.offloadctl.node.api.ApiConnection;
+
+/**
+ * Everything the agent tells the API, on a thread of its own, so that a slow, hung or absent API
+ * delays only what it is told, never a repair: the latest report (a newer one replaces one not yet
+ * sent) and the enactments of the {@link OutageJournal}, oldest first. Each desired state the API
+ * answers with is handed to the agent. While the API cannot be reached, attempts back off
+ * exponentially up to the report interval. An API that refuses the agent for good (401, 403, 422)
+ * ends it: {@link #fatal()} says why.
+ */
+final class Reporter {
+
+    private static final TypeReference<List<DesiredInterface>> INTERFACES = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Policy>> POLICIES = new TypeReference<>() {
+    };
+
+    private final String node;
+    private final ApiConnection api;
+    private final OutageJournal journal;
+    private final Duration maxBackoff;
+    private final PrintWriter log;
+    private NodeReport pending;
+    private volatile OffloadException fatal;
+    private boolean reachable = true;
+
+    Reporter(String node, ApiConnection api, OutageJournal journal, Duration maxBackoff, PrintWriter log) {
+        this.node = node;
+        this.api = api;
+        this.journal = journal;
+        this.maxBackoff = maxBackoff;
+        this.log = log;
+    }
+
+    /** Starts the thread; {@code desired} receives every desired state the API answers with. */
+    void start(Consumer<CachedDesired> desired) {
+        Thread.ofPlatform().daemon().name("offloadctl-reporter").start(() -> loop(desired));
+    }
+
+    /** The report to send next (replacing one not yet sent). */
+    synchronized void submit(NodeReport report) {
+        pending = report;
+        notifyAll();
+    }
+
+    /** An enactment: kept on disk until the API accepted it. */
+    void record(Enactment enactment) {
+        journal.append(enactment);
+        synchronized (this) {
+            notifyAll();
+        }
+    }
+
+    OffloadException fatal() {
+        return fatal;
+    }
+
+    private void loop(Consumer<CachedDesired> desired) {
+        int failures = 0;
+        while (fatal == null) {
+            NodeReport report;
+            synchronized (this) {
+                while (pending == null && journal.size() == 0) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                report = pending;
+                pending = null;
+            }
+            boolean delivered;
+            try {
+                delivered = (report == null || send(report).map(d -> {
+                    desired.accept(d);
+                    return true;
+                }).orElse(false)) && drainJournal();
+            } catch (OffloadException e) {
+                fatal = e;
+                say(e.getMessage() + "; the agent stops");
+                return;
+            }
+            if (delivered) {
+                failures = 0;
+                continue;
+            }
+            synchronized (this) {
+                if (report != null && pending == null) {
+                    pending = report;
+                }
+                failures++;
+                long backoff = Math.min(maxBackoff.toMillis(), 250L << Math.min(failures, 12));
+                try {
+                    wait(backoff);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Sends one report now; the desired state it was answered with, or empty when the API cannot be reached. */
+    Optional<CachedDesired> send(NodeReport report) {
+        try {
+            ReportResponse response = api.nodes().reportNodeState(node,
+                    api.mapper().convertValue(report, io.offloadctl.client.model.NodeReport.class));
+            var view = response.getDesired();
+            reachable(true);
+            return Optional.of(new CachedDesired(node, view.getRevision(), view.getRetry() == null ? 0 : view.getRetry(),
+                    api.mapper().convertValue(view.getInterfaces(), INTERFACES),
+                    api.mapper().convertValue(view.getPolicies(), POLICIES), null));
+        } catch (ApiException e) {
+            OffloadException explained = api.explain(e);
+            if (explained.kind() == ErrorKind.PERMISSION || explained.kind() == ErrorKind.INVALID_ARGUMENT) {
+                throw explained;
+            }
+            unreachable(explained);
+            return Optional.empty();
+        }
+    }
+
+    /** Posts the journal's enactments, oldest first; true when it is empty afterwards. */
+    boolean drainJournal() {
+        Enactment next;
+        while ((next = journal.oldest()) != null) {
+            try {
+                api.nodes().reportEnactment(node, next);
+                journal.removeOldest();
+            } catch (ApiException e) {
+                OffloadException explained = api.explain(e);
+                if (explained.kind() == ErrorKind.PERMISSION) {
+                    throw explained;
+                }
+                if (explained.kind() == ErrorKind.INVALID_ARGUMENT || explained.kind() == ErrorKind.NOT_FOUND) {
+                    // The API will never take this one (a revision of a node it forgot): keep the rest moving.
+                    say("the API refused an enactment of revision " + next.getRevision() + " for good (" + explained.getMessage()
+                            + "); dropped from the outage journal");
+                    journal.removeOldest();
+                    continue;
+                }
+                unreachable(explained);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void reachable(boolean now) {
+        if (now && !reachable) {
+            say("the API answers again" + (journal.size() == 0 ? "" : "; posting " + journal.size() + " enactments from the outage journal"));
+        }
+        reachable = now;
+    }
+
+    private void unreachable(OffloadException why) {
+        if (reachable) {
+            say(why.getMessage() + "; enforcing the last desired state, enactments kept in " + journal.file());
+        }
+        reachable = false;
+    }
+
+    private void say(String message) {
+        synchronized (log) {
+            log.println(java.time.Instant.now() + " offloadctl agent " + node + ": " + message);
+            log.flush();
+        }
+    }
+}
