@@ -54,6 +54,10 @@ class RenderApiTest {
                 .contentType(containsString("application/yaml"))
                 .body(containsString("'role': 'hypervisor'"))
                 .body(containsString("/usr/sbin/ethtool -K \"${dev##*/}\" gso off gro off"));
+        int ports = createPolicy(policy("br0-ports", 10, "enforce", Map.of("masters", List.of("br0")),
+                Map.of("gro", false))).statusCode(201).extract().path("id");
+        given().get("/api/v1/policies/" + ports + "/render?format=shell").then().statusCode(200)
+                .body(containsString("the policy selects only ports of [br0], which this artifact cannot express"));
         given().get("/api/v1/policies/" + id + "/render?format=docx").then().statusCode(422)
                 .contentType("application/problem+json").body("detail", containsString("unknown format 'docx'"));
     }

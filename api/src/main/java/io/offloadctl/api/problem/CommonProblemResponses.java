@@ -24,6 +24,10 @@ public class CommonProblemResponses implements OASFilter {
             if (time != null) {
                 time.setDescription("A point in time, ISO 8601 with offset (the API writes UTC).");
             }
+            Schema instant = openAPI.getComponents().getSchemas().get("Instant");
+            if (instant != null) {
+                instant.setDescription("A point in time, ISO 8601 in UTC, as an agent's clock tells it.");
+            }
             openAPI.getComponents().getSchemas().values().forEach(CommonProblemResponses::nullableReferences);
         }
         openAPI.getComponents().addSecurityScheme("bearer", OASFactory.createSecurityScheme()

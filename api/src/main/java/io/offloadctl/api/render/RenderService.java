@@ -51,6 +51,10 @@ public class RenderService {
             notes.add("the policy also selects interface kinds " + policy.selector().kinds()
                     + ", which this artifact cannot express: check the interface names it matches");
         }
+        if (!policy.selector().masters().isEmpty()) {
+            notes.add("the policy selects only ports of " + policy.selector().masters()
+                    + ", which this artifact cannot express: check the interface names it matches");
+        }
         if (!policy.selector().matchExpressions().isEmpty()) {
             notes.add("matchExpressions are not rendered; only matchLabels choose the hosts");
         }
