@@ -33,7 +33,9 @@ import io.restassured.specification.RequestSpecification;
  * outage journal when it answers again; a new tap attached to a bridge gets the policy that selects
  * bridge ports within a second while the API is down; a feature something keeps turning back is
  * contested after the bound; the default gateway is probed from the node's namespace, and a probe
- * that failed before a change cannot roll it back.
+ * that failed before a change cannot roll it back. And removal as a policy's decision: originals
+ * recorded and shown, onRemove restore bringing back exactly what ethtool showed before the policy,
+ * for a deleted, a narrowed and an audited policy alike, and keep leaving the last state.
  */
 class AgentFailureIT {
 
@@ -91,11 +93,28 @@ class AgentFailureIT {
         return given().baseUri(api.url()).header("Authorization", "Bearer " + TOKEN);
     }
 
-    static void policy(String name, String test, Map<String, Object> selector, Map<String, Boolean> features) {
+    static int policy(String name, String test, Map<String, Object> selector, Map<String, Boolean> features) {
+        return policy(name, test, selector, features, "keep");
+    }
+
+    static int policy(String name, String test, Map<String, Object> selector, Map<String, Boolean> features, String onRemove) {
+        return admin().contentType(ContentType.JSON).body(policyBody(name, test, selector, features, onRemove, "enforce"))
+                .post("/api/v1/policies").then().statusCode(201).extract().path("id");
+    }
+
+    static Map<String, Object> policyBody(String name, String test, Map<String, Object> selector, Map<String, Boolean> features,
+                                          String onRemove, String mode) {
         Map<String, Object> withLabel = new java.util.HashMap<>(selector);
         withLabel.put("matchLabels", Map.of("test", test));
-        admin().contentType(ContentType.JSON).body(Fleet.policy(name, 10, "enforce", withLabel, features))
-                .post("/api/v1/policies").then().statusCode(201);
+        Map<String, Object> body = new java.util.HashMap<>(Fleet.policy(name, 10, mode, withLabel, features));
+        body.put("onRemove", onRemove);
+        return body;
+    }
+
+    static void replace(int id, Map<String, Object> body) {
+        String etag = admin().get("/api/v1/policies/" + id).then().statusCode(200).extract().header("ETag");
+        admin().contentType(ContentType.JSON).header("If-Match", etag).body(body).put("/api/v1/policies/" + id)
+                .then().statusCode(200);
     }
 
     static String feature(String node, String iface, String ethtoolName) throws Exception {
@@ -319,5 +338,55 @@ class AgentFailureIT {
         String second = events("enactment", node).get(0).get("detail").toString();
         assertTrue(second.contains(" applied: ") && second.contains("gateway 198.18.9.1 failed before, failed after (no echo reply"), second);
         assertFalse(Files.readString(log(node)).contains("checkpoint restored"));
+    }
+
+    @Test
+    void removalRestoresExactlyWhatEthtoolShowedBeforeOrKeepsTheLastState() throws Exception {
+        String node = node("r");
+        String vbBefore = Processes.features(node, "vb");
+        String vaBefore = Processes.features(node, "va");
+        assertEquals("on", gro(node, "tap0"));
+        int restoring = policy("removal-restore", "removal", Map.of("interfaces", List.of("vb")), Map.of("gro", false, "gso", false), "restore");
+        int keeping = policy("removal-keep", "removal", Map.of("interfaces", List.of("tap0")), Map.of("gro", false));
+        int narrowed = policy("removal-narrowed", "removal", Map.of("interfaces", List.of("va")), Map.of("gso", false), "restore");
+        int audited = policy("removal-audited", "removal", Map.of("interfaces", List.of("va")), Map.of("tso", false), "restore");
+        agent(node, "removal");
+        await("enforced", Duration.ofSeconds(20), () -> "off".equals(gro(node, "vb")) && "off".equals(gso(node, "vb"))
+                && "off".equals(gro(node, "tap0")) && "off".equals(gso(node, "va"))
+                && "off".equals(feature(node, "va", "tcp-segmentation-offload")));
+        await("originals reported", Duration.ofSeconds(10), () -> {
+            List<Object> recorded = nodeView(node).getList("report.agent.originals");
+            return recorded != null && recorded.size() >= 4;
+        });
+        JsonPath view = nodeView(node);
+        assertEquals(Boolean.TRUE, view.get("managed.find { it.interfaceName == 'vb' && it.feature == 'rx-gro' }.original"));
+        assertEquals(Boolean.FALSE, view.get("managed.find { it.interfaceName == 'vb' && it.feature == 'rx-gro' }.actual"));
+        assertEquals("restore", view.get("managed.find { it.interfaceName == 'vb' && it.feature == 'rx-gro' }.onRemove"));
+        assertEquals("keep", view.get("managed.find { it.interfaceName == 'tap0' && it.feature == 'rx-gro' }.onRemove"));
+        JsonPath preview = admin().get("/api/v1/policies/" + restoring + "/removal").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("restored", "restored"), preview.getList("effects.outcome"));
+
+        // Deleted with restore: vb is again exactly what ethtool showed before the policy.
+        admin().delete("/api/v1/policies/" + restoring).then().statusCode(204);
+        await("vb restored", Duration.ofSeconds(15), () -> vbBefore.equals(Processes.features(node, "vb")));
+        await("the restore's enactment", Duration.ofSeconds(10), () -> events("enactment", node).stream()
+                .anyMatch(e -> e.get("detail").toString().contains("originals restored")));
+
+        // Narrowed (va no longer selected) and switched to audit: the same, for what they no longer govern.
+        replace(narrowed, policyBody("removal-narrowed", "removal", Map.of("interfaces", List.of("nothing-here")),
+                Map.of("gso", false), "restore", "enforce"));
+        replace(audited, policyBody("removal-audited", "removal", Map.of("interfaces", List.of("va")),
+                Map.of("tso", false), "restore", "audit"));
+        await("va restored", Duration.ofSeconds(15), () -> vaBefore.equals(Processes.features(node, "va")));
+
+        // Deleted with keep: tap0 stays as the policy left it.
+        admin().delete("/api/v1/policies/" + keeping).then().statusCode(204);
+        Thread.sleep(3000);
+        assertEquals("off", gro(node, "tap0"));
+        await("no originals left", Duration.ofSeconds(10), () -> {
+            List<Object> left = nodeView(node).getList("report.agent.originals");
+            return left == null || left.isEmpty();
+        });
+        assertTrue(nodeView(node).getList("managed").isEmpty(), nodeView(node).prettify());
     }
 }

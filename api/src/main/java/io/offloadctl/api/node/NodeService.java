@@ -229,8 +229,40 @@ public class NodeService {
 
     public NodeView get(String name) {
         NodeEntity node = find(name);
-        return new NodeView(summary(NodeRow.of(node), NodeInterfaceEntity.count("node", name)), json.read(node.report, NodeReport.class),
-                desiredView(node), json.read(node.compliance, COMPLIANCE_TYPE), findings.of(node));
+        NodeReport report = json.read(node.report, NodeReport.class);
+        DesiredView desired = desiredView(node);
+        return new NodeView(summary(NodeRow.of(node), NodeInterfaceEntity.count("node", name)), report,
+                desired, json.read(node.compliance, COMPLIANCE_TYPE), findings.of(node), managed(report, desired));
+    }
+
+    /** Enforced desired features with their recorded originals, then recorded originals no policy governs any more. */
+    static List<ManagedFeature> managed(NodeReport report, DesiredView desired) {
+        AgentStatus agent = report.agentStatus();
+        Map<String, io.offloadctl.model.policy.RemovalAction> removal = desired.policies().stream()
+                .collect(Collectors.toMap(Policy::name, Policy::onRemove, (a, b) -> a));
+        List<ManagedFeature> managed = new java.util.ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (var iface : desired.interfaces()) {
+            iface.features().forEach((feature, value) -> {
+                if (value.mode() != io.offloadctl.model.policy.PolicyMode.enforce) {
+                    return;
+                }
+                seen.add(iface.name() + "\u0000" + feature);
+                managed.add(new ManagedFeature(iface.name(), feature,
+                        agent.original(iface.name(), feature).map(o -> o.original()).orElse(null), value.value(),
+                        active(report, iface.name(), feature), value.policy(),
+                        removal.getOrDefault(value.policy(), io.offloadctl.model.policy.RemovalAction.keep)));
+            });
+        }
+        agent.originals().stream().filter(o -> !seen.contains(o.interfaceName() + "\u0000" + o.feature()))
+                .forEach(o -> managed.add(new ManagedFeature(o.interfaceName(), o.feature(), o.original(), null,
+                        active(report, o.interfaceName(), o.feature()), o.policy(), o.onRemove())));
+        return managed;
+    }
+
+    private static Boolean active(NodeReport report, String iface, String feature) {
+        return report.interfaces().stream().filter(i -> i.name().equals(iface)).findFirst()
+                .map(i -> i.features().get(feature)).map(f -> f.active()).orElse(null);
     }
 
     public DesiredView desired(String name) {

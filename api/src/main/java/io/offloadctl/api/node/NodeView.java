@@ -16,5 +16,7 @@ public record NodeView(
         @Schema(description = "What the policies want of it.") DesiredView desired,
         @Schema(description = "Compliance of every reported interface.") List<InterfaceCompliance> compliance,
         @Schema(description = "What the diagnostic rules found in the node's last changed report (symptoms: from the "
-                + "counters of the two last reports).") List<Finding> findings) {
+                + "counters of the two last reports).") List<Finding> findings,
+        @Schema(description = "Every feature an enforce-mode policy manages here, or managed and is to be restored: original, "
+                + "desired, actual and policy.") List<ManagedFeature> managed) {
 }

@@ -157,6 +157,19 @@ public class PoliciesResource {
     }
 
     @GET
+    @Path("/{id}/removal")
+    @Operation(operationId = "previewPolicyRemoval", summary = "Preview a policy's removal",
+            description = "What deleting the policy would do on every node, per interface and feature it decides in enforce "
+                    + "mode: restored to the original the agent recorded (onRemove restore), kept as it is (onRemove keep), or "
+                    + "taken over by another enforce-mode policy. Nothing is changed.")
+    @APIResponse(responseCode = "200", description = "The effects, node by node.")
+    @APIResponse(responseCode = "404", description = "No such policy.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RemovalPreview removal(@Parameter(description = "Policy id.", example = "7") @PathParam("id") long id) {
+        return policies.removal(id);
+    }
+
+    @GET
     @Path("/{id}/render")
     @Produces({"text/plain", "text/x-shellscript", "application/yaml", Problem.MEDIA_TYPE})
     @Operation(operationId = "renderPolicy", summary = "Render a policy for persistence",

@@ -31,7 +31,8 @@ public class PolicyCatalog {
 
     Policy toPolicy(PolicyEntity entity) {
         return new Policy(entity.name, entity.description, entity.priority, PolicyMode.valueOf(entity.mode),
-                json.read(entity.selector, Selector.class), json.read(entity.features, FEATURES));
+                json.read(entity.selector, Selector.class), json.read(entity.features, FEATURES),
+                io.offloadctl.model.policy.RemovalAction.valueOf(entity.onRemove));
     }
 
     StoredPolicy toStored(PolicyEntity entity) {
@@ -43,6 +44,7 @@ public class PolicyCatalog {
         entity.description = policy.description();
         entity.priority = policy.priority();
         entity.mode = policy.mode().name();
+        entity.onRemove = policy.onRemove().name();
         entity.selector = json.write(policy.selector());
         entity.features = json.write(policy.features());
     }

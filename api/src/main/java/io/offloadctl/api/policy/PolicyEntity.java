@@ -23,6 +23,9 @@ public class PolicyEntity extends PanacheEntityBase {
     public String description;
     public int priority;
     public String mode;
+    /** RemovalAction: keep or restore. */
+    @Column(name = "on_remove")
+    public String onRemove;
     @Column(columnDefinition = "text")
     public String selector;
     @Column(columnDefinition = "text")

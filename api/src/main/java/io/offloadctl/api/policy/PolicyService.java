@@ -21,7 +21,9 @@ import io.offloadctl.model.policy.DesiredState;
 import io.offloadctl.model.policy.DesiredStateCalculator;
 import io.offloadctl.model.policy.Policy;
 import io.offloadctl.model.policy.PolicyConflict;
+import io.offloadctl.model.policy.PolicyMode;
 import io.offloadctl.model.policy.PolicyNormalizer;
+import io.offloadctl.model.policy.RemovalAction;
 import io.offloadctl.model.report.FeatureReport;
 import io.offloadctl.model.report.InterfaceReport;
 import io.offloadctl.model.report.NodeReport;
@@ -86,14 +88,58 @@ public class PolicyService {
     @Transactional
     public void delete(long id, String ifMatch) {
         fleet.acquire();
-        String name = find(id).name;
+        PolicyEntity doomed = find(id);
+        String name = doomed.name;
+        String removal = RemovalAction.restore.name().equals(doomed.onRemove)
+                ? "on removal: restore (agents put back the originals they recorded)"
+                : "on removal: keep (the hosts keep what the policy set)";
         long deleted = ifMatch == null || ifMatch.equals("*") ? PolicyEntity.delete("id", id)
                 : PolicyEntity.delete("id = ?1 and version = ?2", id, expectedVersion(id, ifMatch));
         if (deleted == 0) {
             throw stale(id, ifMatch);
         }
-        events.record(EventType.policy_deleted, null, name, "policy deleted");
+        events.record(EventType.policy_deleted, null, name, "policy deleted; " + removal);
         nodes.reevaluateAll();
+    }
+
+    /** What deleting the policy would do, node by node, to every feature it decides in enforce mode. */
+    public RemovalPreview removal(long id) {
+        Policy policy = get(id).policy();
+        List<Policy> all = catalog.all();
+        List<Policy> others = all.stream().filter(p -> !p.name().equals(policy.name())).toList();
+        List<RemovalEffect> effects = new ArrayList<>();
+        for (NodeEntity node : NodeEntity.<NodeEntity>listAll(Sort.by("name"))) {
+            NodeReport report = json.read(node.report, NodeReport.class);
+            if (!policy.selector().selectsNode(report.labels())) {
+                continue;
+            }
+            DesiredState after = DesiredStateCalculator.calculate(report, others);
+            for (DesiredInterface desired : DesiredStateCalculator.calculate(report, all).interfaces()) {
+                desired.features().forEach((feature, value) -> {
+                    if (!value.policy().equals(policy.name()) || value.mode() != PolicyMode.enforce) {
+                        return;
+                    }
+                    Boolean now = report.interfaces().stream().filter(i -> i.name().equals(desired.name())).findFirst()
+                            .map(i -> i.features().get(feature)).map(f -> f.active()).orElse(null);
+                    DesiredFeature next = after.interfaces().stream().filter(i -> i.name().equals(desired.name())).findFirst()
+                            .map(i -> i.features().get(feature)).orElse(null);
+                    var original = report.agentStatus().original(desired.name(), feature);
+                    RemovalEffect effect;
+                    if (next != null && next.mode() == PolicyMode.enforce) {
+                        effect = new RemovalEffect(node.name, desired.name(), feature, now, next.value(), RemovalEffect.Outcome.taken_over, next.policy());
+                    } else if (policy.onRemove() == RemovalAction.keep) {
+                        effect = new RemovalEffect(node.name, desired.name(), feature, now, now, RemovalEffect.Outcome.kept, null);
+                    } else if (original.isPresent()) {
+                        effect = new RemovalEffect(node.name, desired.name(), feature, now, original.get().original(),
+                                RemovalEffect.Outcome.restored, null);
+                    } else {
+                        effect = new RemovalEffect(node.name, desired.name(), feature, now, now, RemovalEffect.Outcome.not_recorded, null);
+                    }
+                    effects.add(effect);
+                });
+            }
+        }
+        return new RemovalPreview(policy.name(), policy.onRemove(), effects);
     }
 
     /** What saving {@code given} (as a new policy, or replacing the one of the same name) would change. */

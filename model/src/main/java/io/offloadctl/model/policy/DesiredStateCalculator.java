@@ -56,7 +56,7 @@ public final class DesiredStateCalculator {
         return policies.stream()
                 .filter(policy -> policy.selector().selectsNode(labels))
                 .sorted(Comparator.comparingInt(Policy::priority).reversed().thenComparing(Policy::name))
-                .map(p -> new Policy(p.name(), null, p.priority(), p.mode(), p.selector(), p.features()))
+                .map(p -> new Policy(p.name(), null, p.priority(), p.mode(), p.selector(), p.features(), p.onRemove()))
                 .toList();
     }
 

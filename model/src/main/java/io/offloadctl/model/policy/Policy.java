@@ -14,10 +14,18 @@ public record Policy(
         @Schema(description = "enforce or audit.", required = true) PolicyMode mode,
         @Schema(description = "Which nodes and interfaces the policy applies to; omitted means all.") Selector selector,
         @Schema(description = "Features to set, by kernel name or ethtool legacy name (gro, gso, tso, lro, sg, ...); stored as kernel names.",
-                examples = "{\"gro\": false, \"gso\": false}", required = true) Map<String, Boolean> features) {
+                examples = "{\"gro\": false, \"gso\": false}", required = true) Map<String, Boolean> features,
+        @Schema(description = "What agents do with the features this policy set when it no longer governs them: keep "
+                + "(default) or restore the originals they recorded.") RemovalAction onRemove) {
 
     public Policy {
         selector = selector == null ? Selector.ALL : selector;
         features = features == null ? Map.of() : new TreeMap<>(features);
+        onRemove = onRemove == null ? RemovalAction.keep : onRemove;
+    }
+
+    /** A policy whose removal keeps what it set. */
+    public Policy(String name, String description, int priority, PolicyMode mode, Selector selector, Map<String, Boolean> features) {
+        this(name, description, priority, mode, selector, features, RemovalAction.keep);
     }
 }

@@ -54,7 +54,7 @@ public final class PolicyNormalizer {
             throw new ValidationException(violations);
         }
         return new Policy(policy.name(), policy.description(), policy.priority(), policy.mode(), policy.selector(),
-                features);
+                features, policy.onRemove());
     }
 
     private static Map<String, Boolean> normalizeFeatures(Map<String, Boolean> given, List<Violation> violations) {

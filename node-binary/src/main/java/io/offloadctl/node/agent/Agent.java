@@ -27,10 +27,14 @@ import io.offloadctl.model.FeatureTable;
 import io.offloadctl.model.OffloadException;
 import io.offloadctl.model.policy.DesiredFeature;
 import io.offloadctl.model.policy.DesiredInterface;
+import io.offloadctl.model.policy.Policy;
 import io.offloadctl.model.policy.PolicyMode;
+import io.offloadctl.model.policy.RemovalAction;
 import io.offloadctl.model.report.AgentStatus;
+import io.offloadctl.model.report.FeatureReport;
 import io.offloadctl.model.report.InterfaceReport;
 import io.offloadctl.model.report.NodeReport;
+import io.offloadctl.model.report.OriginalFeature;
 import io.offloadctl.model.report.ProbeResult;
 import io.offloadctl.model.report.Quarantine;
 import io.offloadctl.node.api.ApiConnection;
@@ -78,6 +82,7 @@ public final class Agent {
     private final Reporter reporter;
     private final Probes probes;
     private final Contests contests;
+    private final Originals originals;
     private final BlockingQueue<Object> triggers = new LinkedBlockingQueue<>();
     /** "interface\0feature" of enforced features that were as desired under the current revision: drift on them is repaired. */
     private final Set<String> settled = new HashSet<>();
@@ -98,12 +103,12 @@ public final class Agent {
                 settings.interval(), log);
         this.probes = new Probes(session.namespace(), api.address(), settings.tcpProbes(), settings.probeTimeout());
         this.contests = new Contests(settings.contestLimit(), settings.contestWindow());
+        this.originals = new Originals(Originals.beside(cache), api.mapper());
     }
 
     /** Where the enactments wait for the API: beside the cache, {@code desired.json} → {@code desired-journal.json}. */
     public static java.nio.file.Path journalFile(DesiredCache cache) {
-        String name = cache.file().getFileName().toString();
-        return cache.file().resolveSibling((name.endsWith(".json") ? name.substring(0, name.length() - 5) : name) + "-journal.json");
+        return Originals.sibling(cache, "-journal.json");
     }
 
     /** Runs until {@code keepRunning} says stop, or the API refuses the agent for good (thrown). */
@@ -225,6 +230,9 @@ public final class Agent {
         Instant now = Instant.now();
         Map<String, Map<String, Boolean>> repairs = new LinkedHashMap<>();
         Map<String, Map<String, Boolean>> changes = new LinkedHashMap<>();
+        boolean recorded = govern(wanted, report);
+        Map<String, Map<String, Boolean>> restores = new LinkedHashMap<>();
+        recorded |= release(wanted, report, restores);
         plan.forEach((iface, request) -> request.wanted().forEach((feature, value) -> {
             if (contests.isContested(iface, feature)) {
                 return;
@@ -239,11 +247,16 @@ public final class Agent {
                         + "operator asks for a retry");
             }
         }));
+        if (recorded || !repairs.isEmpty() || !changes.isEmpty()) {
+            originals.save();
+        }
         if (!repairs.isEmpty()) {
             repair(requests(repairs), now);
         }
-        if (!changes.isEmpty()) {
-            change(requests(changes));
+        restores.forEach((iface, values) -> changes.computeIfAbsent(iface, i -> new LinkedHashMap<>()).putAll(values));
+        if (!changes.isEmpty() && change(requests(changes), !restores.isEmpty())) {
+            restores.forEach((iface, values) -> values.keySet().forEach(feature -> originals.drop(iface, feature)));
+            originals.save();
         }
         boolean acted = !repairs.isEmpty() || !changes.isEmpty();
         if (acted) {
@@ -253,6 +266,71 @@ public final class Agent {
             settle(wanted, acted ? enforcer.plan(wanted) : plan);
         }
         return status(report);
+    }
+
+    /** What the removal of the named policy does, as the desired state's policies say. */
+    private RemovalAction removal(String policy) {
+        return desired.policies().stream().filter(p -> p.name().equals(policy)).findFirst()
+                .map(Policy::onRemove).orElse(RemovalAction.keep);
+    }
+
+    /**
+     * Records the value of every enforced feature the first time a policy governs it, as read before
+     * anything is changed (so a feature that was as desired already has itself as original), and
+     * keeps each record's governing policy current; true when a record was added or changed.
+     */
+    private boolean govern(List<DesiredInterface> wanted, NodeReport before) {
+        boolean changed = false;
+        for (DesiredInterface iface : wanted) {
+            InterfaceReport found = before.interfaces().stream().filter(i -> i.name().equals(iface.name())).findFirst().orElse(null);
+            for (Map.Entry<String, DesiredFeature> feature : iface.features().entrySet()) {
+                FeatureReport now = found == null ? null : found.features().get(feature.getKey());
+                if (feature.getValue().mode() != PolicyMode.enforce || now == null || !now.changeable()) {
+                    continue;
+                }
+                String policy = feature.getValue().policy();
+                changed |= originals.recordIfAbsent(iface.name(), feature.getKey(), now.active(), policy, removal(policy))
+                        | originals.governedBy(iface.name(), feature.getKey(), policy, removal(policy));
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * Features with a recorded original that no enforce-mode policy governs any more (deleted,
+     * narrowed, switched to audit): under {@code restore} the original goes into {@code restores},
+     * to be put back as a change; under {@code keep}, or when it is the original already or cannot
+     * be changed, the record is dropped and the feature left as it is. An interface that is not
+     * there keeps its records until it is back.
+     */
+    private boolean release(List<DesiredInterface> wanted, NodeReport report, Map<String, Map<String, Boolean>> restores) {
+        Set<String> governed = new HashSet<>();
+        wanted.forEach(iface -> iface.features().forEach((feature, value) -> {
+            if (value.mode() == PolicyMode.enforce) {
+                governed.add(key(iface.name(), feature));
+            }
+        }));
+        boolean dropped = false;
+        for (OriginalFeature record : originals.all()) {
+            if (governed.contains(key(record.interfaceName(), record.feature()))) {
+                continue;
+            }
+            Optional<InterfaceReport> iface = report.interfaces().stream().filter(i -> i.name().equals(record.interfaceName())).findFirst();
+            if (iface.isEmpty()) {
+                continue;
+            }
+            FeatureReport actual = iface.get().features().get(record.feature());
+            if (record.onRemove() == RemovalAction.restore && actual != null && actual.changeable()
+                    && actual.active() != record.original()) {
+                restores.computeIfAbsent(record.interfaceName(), i -> new LinkedHashMap<>()).put(record.feature(), record.original());
+                continue;
+            }
+            say("released " + record.interfaceName() + " " + record.feature() + " (policy " + record.policy() + ", onRemove "
+                    + record.onRemove() + "): left " + (actual == null ? "as it is" : actual.active() ? "on" : "off"));
+            originals.drop(record.interfaceName(), record.feature());
+            dropped = true;
+        }
+        return dropped;
     }
 
     /** Every enforced feature that is as desired now is settled: when it drifts, that is drift to repair. */
@@ -278,7 +356,8 @@ public final class Agent {
         enact(Result.APPLIED, "repaired drift: " + DesiredStateEnforcer.describe(plan), plan, List.of());
     }
 
-    private void change(Map<String, FeatureRequest> plan) {
+    /** Applies a change, probed; false when it did not apply or was rolled back (the revision is quarantined). */
+    private boolean change(Map<String, FeatureRequest> plan, boolean restoring) {
         List<ProbeResult> before = probes.before();
         List<SetOutcome> outcomes;
         try {
@@ -287,7 +366,7 @@ public final class Agent {
             quarantine("the change did not apply (" + e.getMessage() + "); nothing changed", before);
             enact(Result.FAILED, "revision " + desired.revision() + " did not apply, nothing changed: " + e.getMessage()
                     + "; not tried again until the revision changes or an operator asks for a retry", plan, before);
-            return;
+            return false;
         }
         List<ProbeResult> after = probes.after(before);
         Optional<String> broken = Probes.broken(after);
@@ -296,9 +375,11 @@ public final class Agent {
             quarantine(broken.get(), after);
             enact(Result.ROLLED_BACK, broken.get() + " after applying revision " + desired.revision() + "; checkpoint restored; "
                     + "not tried again until the revision changes or an operator asks for a retry", plan, after);
-            return;
+            return false;
         }
-        enact(Result.APPLIED, "applied revision " + desired.revision() + ": " + DesiredStateEnforcer.describe(plan), plan, after);
+        enact(Result.APPLIED, "applied revision " + desired.revision() + ": " + DesiredStateEnforcer.describe(plan)
+                + (restoring ? " (originals restored where policies with onRemove restore no longer govern)" : ""), plan, after);
+        return true;
     }
 
     private void quarantine(String reason, List<ProbeResult> results) {
@@ -340,7 +421,7 @@ public final class Agent {
 
     private NodeReport status(NodeReport report) {
         Quarantine held = desired != null && desired.quarantined() ? desired.quarantine() : null;
-        return report.withAgent(new AgentStatus(held, contests.contested()));
+        return report.withAgent(new AgentStatus(held, contests.contested(), originals.all()));
     }
 
     private static Map<String, FeatureRequest> requests(Map<String, Map<String, Boolean>> byInterface) {

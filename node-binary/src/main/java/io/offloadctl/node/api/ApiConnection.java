@@ -25,6 +25,7 @@ public final class ApiConnection {
 
     private final ApiClient client;
     private final String server;
+    private NodesApi nodes;
 
     public ApiConnection(String server, String token, Duration timeout) {
         this.server = server;
@@ -49,8 +50,15 @@ public final class ApiConnection {
         return address.isUnresolved() ? Optional.empty() : Optional.of(address);
     }
 
-    public NodesApi nodes() {
-        return new NodesApi(client);
+    /**
+     * The nodes operations, on one HTTP client for the connection's life: the generated client builds
+     * a new java.net.http.HttpClient (a selector thread, new connections) for every NodesApi.
+     */
+    public synchronized NodesApi nodes() {
+        if (nodes == null) {
+            nodes = new NodesApi(client);
+        }
+        return nodes;
     }
 
     /** The generated client's shared mapper: converts the shared model to the client's types. */
