@@ -261,8 +261,7 @@ public class NodeService {
     }
 
     private static Boolean active(NodeReport report, String iface, String feature) {
-        return report.interfaces().stream().filter(i -> i.name().equals(iface)).findFirst()
-                .map(i -> i.features().get(feature)).map(f -> f.active()).orElse(null);
+        return report.feature(iface, feature).map(f -> f.active()).orElse(null);
     }
 
     public DesiredView desired(String name) {

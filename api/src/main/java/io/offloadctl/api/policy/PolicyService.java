@@ -119,8 +119,7 @@ public class PolicyService {
                     if (!value.policy().equals(policy.name()) || value.mode() != PolicyMode.enforce) {
                         return;
                     }
-                    Boolean now = report.interfaces().stream().filter(i -> i.name().equals(desired.name())).findFirst()
-                            .map(i -> i.features().get(feature)).map(f -> f.active()).orElse(null);
+                    Boolean now = report.feature(desired.name(), feature).map(f -> f.active()).orElse(null);
                     DesiredFeature next = after.interfaces().stream().filter(i -> i.name().equals(desired.name())).findFirst()
                             .map(i -> i.features().get(feature)).orElse(null);
                     var original = report.agentStatus().original(desired.name(), feature);

@@ -46,6 +46,11 @@ public record NodeReport(
                 .toList(), ipForwarding, null, agent);
     }
 
+    /** A feature of one reported interface; empty when the interface or the feature is not reported. */
+    public java.util.Optional<FeatureReport> feature(String interfaceName, String feature) {
+        return interfaces.stream().filter(i -> i.name().equals(interfaceName)).findFirst().map(i -> i.features().get(feature));
+    }
+
     /** The agent's status; never null. */
     public AgentStatus agentStatus() {
         return agent == null ? AgentStatus.NONE : agent;

@@ -282,9 +282,8 @@ public final class Agent {
     private boolean govern(List<DesiredInterface> wanted, NodeReport before) {
         boolean changed = false;
         for (DesiredInterface iface : wanted) {
-            InterfaceReport found = before.interfaces().stream().filter(i -> i.name().equals(iface.name())).findFirst().orElse(null);
             for (Map.Entry<String, DesiredFeature> feature : iface.features().entrySet()) {
-                FeatureReport now = found == null ? null : found.features().get(feature.getKey());
+                FeatureReport now = before.feature(iface.name(), feature.getKey()).orElse(null);
                 if (feature.getValue().mode() != PolicyMode.enforce || now == null || !now.changeable()) {
                     continue;
                 }
@@ -315,11 +314,10 @@ public final class Agent {
             if (governed.contains(key(record.interfaceName(), record.feature()))) {
                 continue;
             }
-            Optional<InterfaceReport> iface = report.interfaces().stream().filter(i -> i.name().equals(record.interfaceName())).findFirst();
-            if (iface.isEmpty()) {
+            if (report.interfaces().stream().noneMatch(i -> i.name().equals(record.interfaceName()))) {
                 continue;
             }
-            FeatureReport actual = iface.get().features().get(record.feature());
+            FeatureReport actual = report.feature(record.interfaceName(), record.feature()).orElse(null);
             if (record.onRemove() == RemovalAction.restore && actual != null && actual.changeable()
                     && actual.active() != record.original()) {
                 restores.computeIfAbsent(record.interfaceName(), i -> new LinkedHashMap<>()).put(record.feature(), record.original());

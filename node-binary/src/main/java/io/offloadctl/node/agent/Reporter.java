@@ -38,6 +38,9 @@ final class Reporter {
     private final OutageJournal journal;
     private final Duration maxBackoff;
     private final PrintWriter log;
+    /** A lock and condition, not an object monitor: wait() inflates a monitor, which the JVM then deflates on a timer. */
+    private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+    private final java.util.concurrent.locks.Condition work = lock.newCondition();
     private NodeReport pending;
     private volatile OffloadException fatal;
     private boolean reachable = true;
@@ -56,16 +59,24 @@ final class Reporter {
     }
 
     /** The report to send next (replacing one not yet sent). */
-    synchronized void submit(NodeReport report) {
-        pending = report;
-        notifyAll();
+    void submit(NodeReport report) {
+        lock.lock();
+        try {
+            pending = report;
+            work.signalAll();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** An enactment: kept on disk until the API accepted it. */
     void record(Enactment enactment) {
         journal.append(enactment);
-        synchronized (this) {
-            notifyAll();
+        lock.lock();
+        try {
+            work.signalAll();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -77,16 +88,17 @@ final class Reporter {
         int failures = 0;
         while (fatal == null) {
             NodeReport report;
-            synchronized (this) {
+            lock.lock();
+            try {
                 while (pending == null && journal.size() == 0) {
-                    try {
-                        wait();
-                    } catch (InterruptedException e) {
-                        return;
-                    }
+                    work.await();
                 }
                 report = pending;
                 pending = null;
+            } catch (InterruptedException e) {
+                return;
+            } finally {
+                lock.unlock();
             }
             boolean delivered;
             try {
@@ -103,17 +115,18 @@ final class Reporter {
                 failures = 0;
                 continue;
             }
-            synchronized (this) {
+            lock.lock();
+            try {
                 if (report != null && pending == null) {
                     pending = report;
                 }
                 failures++;
                 long backoff = Math.min(maxBackoff.toMillis(), 250L << Math.min(failures, 12));
-                try {
-                    wait(backoff);
-                } catch (InterruptedException e) {
-                    return;
-                }
+                work.await(backoff, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            } finally {
+                lock.unlock();
             }
         }
     }

@@ -42,7 +42,7 @@ final class AgentCommand extends NamespacedCommand implements Callable<Integer> 
             description = "Time between reports: 30s, 2m, ... (default: ${DEFAULT-VALUE}).")
     Duration interval;
 
-    @Option(names = {"--safety-poll", "--drift-poll"}, paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
+    @Option(names = {"--safety-poll", "--drift-poll"}, paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
             description = "How often the node is read without a link notification, in case one was lost (default: ${DEFAULT-VALUE}).")
     Duration safetyPoll;
 
