@@ -149,6 +149,11 @@ class AgentIT {
                     "--node", node, "--cache", Path.of("target", node + "-wrong.json").toAbsolutePath().toString());
             assertNotEquals(0, wrong.exitCode());
             assertTrue(wrong.output().contains("the API answered 401"), wrong.output());
+            // Running on (not --once), a refusal for good ends the agent as well, instead of leaving it unheard.
+            Processes.Result running = Processes.offloadctl("oc_wrong", "--netns", node, "agent", "--server", api.url(),
+                    "--node", node, "--interval", "2s", "--cache", Path.of("target", node + "-wrong.json").toAbsolutePath().toString());
+            assertNotEquals(0, running.exitCode());
+            assertTrue(running.output().contains("the API answered 401"), running.output());
             assertEquals(before, Processes.features(node, "vb"));
 
             String agentToken = admin().contentType(ContentType.JSON)

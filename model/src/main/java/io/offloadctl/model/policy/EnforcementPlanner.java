@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.offloadctl.model.Feature;
 import io.offloadctl.model.FeatureRequest;
-import io.offloadctl.model.FeatureTable;
+import io.offloadctl.model.report.FeatureReport;
+import io.offloadctl.model.report.NodeReport;
 
 /**
  * What an agent must change to reach its desired state: per interface, the enforce-mode features
@@ -18,11 +18,11 @@ public final class EnforcementPlanner {
     private EnforcementPlanner() {
     }
 
-    public static Map<String, FeatureRequest> plan(List<DesiredInterface> desired, Map<String, FeatureTable> current) {
+    /** From the node as it was just read: interfaces that are gone are skipped. */
+    public static Map<String, FeatureRequest> plan(List<DesiredInterface> desired, NodeReport current) {
         Map<String, FeatureRequest> plan = new LinkedHashMap<>();
         for (DesiredInterface iface : desired) {
-            FeatureTable table = current.get(iface.name());
-            if (table == null) {
+            if (current.interfaces().stream().noneMatch(i -> i.name().equals(iface.name()))) {
                 continue;
             }
             Map<String, Boolean> wanted = new LinkedHashMap<>();
@@ -30,7 +30,7 @@ public final class EnforcementPlanner {
                 if (value.mode() != PolicyMode.enforce) {
                     return;
                 }
-                table.feature(name).filter(Feature::changeable).filter(f -> f.active() != value.value())
+                current.feature(iface.name(), name).filter(FeatureReport::changeable).filter(f -> f.active() != value.value())
                         .ifPresent(f -> wanted.put(name, value.value()));
             });
             if (!wanted.isEmpty()) {

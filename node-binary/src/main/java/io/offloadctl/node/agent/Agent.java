@@ -27,6 +27,7 @@ import io.offloadctl.model.FeatureTable;
 import io.offloadctl.model.OffloadException;
 import io.offloadctl.model.policy.DesiredFeature;
 import io.offloadctl.model.policy.DesiredInterface;
+import io.offloadctl.model.policy.EnforcementPlanner;
 import io.offloadctl.model.policy.Policy;
 import io.offloadctl.model.policy.PolicyMode;
 import io.offloadctl.model.policy.RemovalAction;
@@ -177,10 +178,11 @@ public final class Agent {
         }
         NodeReport report = step();
         boolean posted = answered.isPresent() && reporter.drainJournal() && reporter.send(report).isPresent();
-        boolean asDesired = enforcer.plan(desired.forInterfaces(report)).isEmpty();
+        Map<String, FeatureRequest> remaining = EnforcementPlanner.plan(desired.forInterfaces(report), report);
+        boolean asDesired = remaining.isEmpty();
         if (!settings.enforce()) {
             return new CycleResult(answered.isPresent(), desired.revision(), asDesired, "audit: " + (asDesired ? "compliant"
-                    : "would change " + DesiredStateEnforcer.describe(enforcer.plan(desired.forInterfaces(report)))));
+                    : "would change " + DesiredStateEnforcer.describe(remaining)));
         }
         boolean compliant = asDesired && !desired.quarantined();
         String summary = lastSummary != null ? lastSummary : compliant ? "compliant with revision " + desired.revision()
@@ -226,7 +228,7 @@ public final class Agent {
             return status(report);
         }
         List<DesiredInterface> wanted = desired.forInterfaces(report);
-        Map<String, FeatureRequest> plan = enforcer.plan(wanted);
+        Map<String, FeatureRequest> plan = EnforcementPlanner.plan(wanted, report);
         Instant now = Instant.now();
         Map<String, Map<String, Boolean>> repairs = new LinkedHashMap<>();
         Map<String, Map<String, Boolean>> changes = new LinkedHashMap<>();
@@ -263,7 +265,7 @@ public final class Agent {
             report = reader.read(settings.labels(), settings.agentVersion());
         }
         if (!desired.quarantined()) {
-            settle(wanted, acted ? enforcer.plan(wanted) : plan);
+            settle(wanted, acted ? EnforcementPlanner.plan(wanted, report) : plan);
         }
         return status(report);
     }
@@ -356,7 +358,8 @@ public final class Agent {
 
     /** Applies a change, probed; false when it did not apply or was rolled back (the revision is quarantined). */
     private boolean change(Map<String, FeatureRequest> plan, boolean restoring) {
-        List<ProbeResult> before = probes.before();
+        Probes.Round round = probes.before();
+        List<ProbeResult> before = round.results();
         List<SetOutcome> outcomes;
         try {
             outcomes = enforcer.apply(plan);
@@ -366,7 +369,7 @@ public final class Agent {
                     + "; not tried again until the revision changes or an operator asks for a retry", plan, before);
             return false;
         }
-        List<ProbeResult> after = probes.after(before);
+        List<ProbeResult> after = probes.after(round);
         Optional<String> broken = Probes.broken(after);
         if (broken.isPresent()) {
             new AllOrNothingApplier(session).undo(outcomes);

@@ -38,26 +38,31 @@ final class Probes {
         this.timeout = timeout;
     }
 
+    /** The probes made before a change (the same ones are made after it) and what they found. */
+    record Round(List<Probe> probes, List<ProbeResult> results) {
+    }
+
     /** Every probe once, before a change: results with {@code after} null. */
-    List<ProbeResult> before() {
-        return run(probes()).stream().map(r -> new ProbeResult(r.name(), r.target(), r.message() == null, null, r.message())).toList();
+    Round before() {
+        List<Probe> probes = probes();
+        List<Optional<String>> failures = run(probes);
+        List<ProbeResult> results = new ArrayList<>();
+        for (int i = 0; i < probes.size(); i++) {
+            results.add(new ProbeResult(probes.get(i).name(), probes.get(i).target(), failures.get(i).isEmpty(), null,
+                    failures.get(i).orElse(null)));
+        }
+        return new Round(probes, results);
     }
 
     /** The same probes again, after the change. */
-    List<ProbeResult> after(List<ProbeResult> before) {
-        List<Probe> probes = new ArrayList<>();
-        for (ProbeResult earlier : before) {
-            probes().stream().filter(p -> p.name().equals(earlier.name()) && p.target().equals(earlier.target()))
-                    .findFirst().ifPresent(probes::add);
-        }
-        List<ProbeResult> now = run(probes);
+    List<ProbeResult> after(Round before) {
+        List<Optional<String>> failures = run(before.probes());
         List<ProbeResult> results = new ArrayList<>();
-        for (ProbeResult earlier : before) {
-            ProbeResult later = now.stream().filter(r -> r.name().equals(earlier.name()) && r.target().equals(earlier.target()))
-                    .findFirst().orElse(null);
-            boolean answered = later != null && later.message() == null;
-            results.add(new ProbeResult(earlier.name(), earlier.target(), earlier.before(), answered,
-                    answered ? earlier.message() : later == null ? "gone after the change" : later.message()));
+        for (int i = 0; i < before.probes().size(); i++) {
+            ProbeResult earlier = before.results().get(i);
+            Optional<String> failure = failures.get(i);
+            results.add(new ProbeResult(earlier.name(), earlier.target(), earlier.before(), failure.isEmpty(),
+                    failure.orElse(earlier.message())));
         }
         return results;
     }
@@ -94,12 +99,10 @@ final class Probes {
         });
     }
 
-    /** Results with {@code before} unset (true) and the failure message, if any, in {@code message}. */
-    private static List<ProbeResult> run(List<Probe> probes) {
-        List<CompletableFuture<ProbeResult>> running = probes.stream().map(probe -> CompletableFuture.supplyAsync(() -> {
-            Optional<String> failure = probe.attempt().get();
-            return new ProbeResult(probe.name(), probe.target(), true, null, failure.orElse(null));
-        }, command -> Thread.ofVirtual().start(command))).toList();
+    /** Each probe's failure, if any, in the probes' order; they run side by side. */
+    private static List<Optional<String>> run(List<Probe> probes) {
+        List<CompletableFuture<Optional<String>>> running = probes.stream()
+                .map(probe -> CompletableFuture.supplyAsync(probe.attempt(), command -> Thread.ofVirtual().start(command))).toList();
         return running.stream().map(CompletableFuture::join).toList();
     }
 }

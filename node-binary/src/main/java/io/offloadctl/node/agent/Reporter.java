@@ -24,7 +24,7 @@ import io.offloadctl.node.api.ApiConnection;
  * sent) and the enactments of the {@link OutageJournal}, oldest first. Each desired state the API
  * answers with is handed to the agent. While the API cannot be reached, attempts back off
  * exponentially up to the report interval. An API that refuses the agent for good (401, 403, 422)
- * ends it: {@link #fatal()} says why.
+ * ends it: the refusal is handed to the agent, which stops with it.
  */
 final class Reporter {
 
@@ -42,7 +42,6 @@ final class Reporter {
     private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
     private final java.util.concurrent.locks.Condition work = lock.newCondition();
     private NodeReport pending;
-    private volatile OffloadException fatal;
     private boolean reachable = true;
 
     Reporter(String node, ApiConnection api, OutageJournal journal, Duration maxBackoff, PrintWriter log) {
@@ -53,9 +52,12 @@ final class Reporter {
         this.log = log;
     }
 
-    /** Starts the thread; {@code desired} receives every desired state the API answers with. */
-    void start(Consumer<CachedDesired> desired) {
-        Thread.ofPlatform().daemon().name("offloadctl-reporter").start(() -> loop(desired));
+    /**
+     * Starts the thread; {@code sink} receives every desired state the API answers with (a
+     * {@link CachedDesired}), and the {@link OffloadException} of a refusal for good, after which the thread ends.
+     */
+    void start(Consumer<Object> sink) {
+        Thread.ofPlatform().daemon().name("offloadctl-reporter").start(() -> loop(sink));
     }
 
     /** The report to send next (replacing one not yet sent). */
@@ -80,13 +82,9 @@ final class Reporter {
         }
     }
 
-    OffloadException fatal() {
-        return fatal;
-    }
-
-    private void loop(Consumer<CachedDesired> desired) {
+    private void loop(Consumer<Object> sink) {
         int failures = 0;
-        while (fatal == null) {
+        while (true) {
             NodeReport report;
             lock.lock();
             try {
@@ -103,12 +101,12 @@ final class Reporter {
             boolean delivered;
             try {
                 delivered = (report == null || send(report).map(d -> {
-                    desired.accept(d);
+                    sink.accept(d);
                     return true;
                 }).orElse(false)) && drainJournal();
             } catch (OffloadException e) {
-                fatal = e;
                 say(e.getMessage() + "; the agent stops");
+                sink.accept(e);
                 return;
             }
             if (delivered) {

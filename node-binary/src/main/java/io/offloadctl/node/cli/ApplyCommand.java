@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 
 import io.offloadctl.model.FeatureRequest;
 import io.offloadctl.model.policy.DesiredInterface;
+import io.offloadctl.model.policy.EnforcementPlanner;
+import io.offloadctl.model.report.NodeReport;
 import io.offloadctl.node.agent.CachedDesired;
 import io.offloadctl.node.agent.DesiredStateEnforcer;
 import io.offloadctl.node.kernel.KernelSession;
@@ -41,8 +43,10 @@ final class ApplyCommand extends NamespacedCommand implements Callable<Integer> 
         try (KernelSession session = openSession()) {
             DesiredStateEnforcer enforcer = new DesiredStateEnforcer(session);
             // The interfaces there are now, the tap of a VM started since the last report among them.
-            List<DesiredInterface> wanted = desired.forInterfaces(new NodeStateReader(session).read(Map.of(), null));
-            Map<String, FeatureRequest> plan = enforcer.plan(wanted);
+            NodeStateReader reader = new NodeStateReader(session);
+            NodeReport now = reader.read(Map.of(), null);
+            List<DesiredInterface> wanted = desired.forInterfaces(now);
+            Map<String, FeatureRequest> plan = EnforcementPlanner.plan(wanted, now);
             if (plan.isEmpty()) {
                 out().println("as desired (revision " + desired.revision() + " of " + desired.node() + ")");
             } else {
@@ -51,7 +55,7 @@ final class ApplyCommand extends NamespacedCommand implements Callable<Integer> 
                         + DesiredStateEnforcer.describe(plan));
             }
             out().flush();
-            return enforcer.plan(wanted).isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
+            return EnforcementPlanner.plan(wanted, reader.read(Map.of(), null)).isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
         }
     }
 }
