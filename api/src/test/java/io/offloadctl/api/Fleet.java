@@ -25,6 +25,8 @@ public class Fleet {
         NodeInterfaceEntity.deleteAll();
         NodeEntity.deleteAll();
         PolicyEntity.deleteAll();
+        io.offloadctl.api.rollout.RolloutNodeEntity.deleteAll();
+        io.offloadctl.api.rollout.RolloutEntity.deleteAll();
         EventEntity.deleteAll();
         io.offloadctl.api.verification.VerificationEntity.deleteAll();
         io.offloadctl.api.security.TokenEntity.delete("role <> ?1", "admin");
@@ -64,9 +66,14 @@ public class Fleet {
         return given().contentType(ContentType.JSON).body(body).when().post("/api/v1/policies").then();
     }
 
+    /** The whole fleet at once: what every test of something other than rollouts asks for. */
+    public static final Map<String, Object> AT_ONCE = Map.of("canary", 0, "maxUnavailable", "100%", "soak", "0s");
+
+    /** A policy that reaches every node it changes at once ({@link #AT_ONCE}). */
     public static Map<String, Object> policy(String name, int priority, String mode, Map<String, Object> selector,
                                              Map<String, Boolean> features) {
         Map<String, Object> policy = new LinkedHashMap<>();
+        policy.put("rollout", AT_ONCE);
         policy.put("name", name);
         policy.put("priority", priority);
         policy.put("mode", mode);

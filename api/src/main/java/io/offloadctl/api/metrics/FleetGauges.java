@@ -1,5 +1,7 @@
 package io.offloadctl.api.metrics;
 
+import io.offloadctl.api.rollout.RolloutService;
+import io.offloadctl.api.rollout.RolloutState;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -31,13 +33,16 @@ public class FleetGauges implements MeterBinder {
     private static final Duration REFRESH = Duration.ofSeconds(1);
 
     private final Duration staleAfter;
+    private final RolloutService rollouts;
     private volatile Snapshot snapshot;
 
-    public FleetGauges(@ConfigProperty(name = "offloadctl.stale-after") Duration staleAfter) {
+    public FleetGauges(@ConfigProperty(name = "offloadctl.stale-after") Duration staleAfter, RolloutService rollouts) {
         this.staleAfter = staleAfter;
+        this.rollouts = rollouts;
     }
 
-    record Snapshot(long takenAt, Map<ComplianceStatus, Long> nodes, Map<ComplianceStatus, Long> interfaces, long unenforceable) {
+    record Snapshot(long takenAt, Map<ComplianceStatus, Long> nodes, Map<ComplianceStatus, Long> interfaces, long unenforceable,
+                    Map<RolloutState, Long> rollouts, long rolloutFailedNodes) {
     }
 
     @Override
@@ -51,6 +56,14 @@ public class FleetGauges implements MeterBinder {
         }
         Gauge.builder("offloadctl.unenforceable.features", this, g -> g.current().unenforceable())
                 .description("Desired features that drivers keep fixed or lack, fleet-wide").register(registry);
+        for (RolloutState state : RolloutState.values()) {
+            if (state.active()) {
+                Gauge.builder("offloadctl.rollouts", this, g -> g.current().rollouts().getOrDefault(state, 0L))
+                        .description("Rollouts of policy changes in progress or paused").tag("state", state.name()).register(registry);
+            }
+        }
+        Gauge.builder("offloadctl.rollout.failed.nodes", this, g -> g.current().rolloutFailedNodes())
+                .description("Nodes of rollouts in progress or paused that failed or went stale in their wave").register(registry);
     }
 
     Snapshot current() {
@@ -83,6 +96,6 @@ public class FleetGauges implements MeterBinder {
                 Long.class).setParameter("cutoff", cutoff).getSingleResult());
         Long unenforceable = NodeEntity.getEntityManager().createQuery(
                 "select coalesce(sum(n.unenforceableFeatures), 0) from NodeEntity n", Long.class).getSingleResult();
-        return new Snapshot(System.nanoTime(), nodes, interfaces, unenforceable);
+        return new Snapshot(System.nanoTime(), nodes, interfaces, unenforceable, rollouts.countByState(), rollouts.failedNodes());
     }
 }

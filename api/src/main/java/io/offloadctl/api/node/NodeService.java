@@ -23,6 +23,7 @@ import io.offloadctl.api.event.EventLog;
 import io.offloadctl.api.event.EventType;
 import io.offloadctl.api.policy.PolicyCatalog;
 import io.offloadctl.api.problem.ApiException;
+import io.offloadctl.api.rollout.RolloutHolds;
 import io.offloadctl.model.policy.ComplianceEvaluator;
 import io.offloadctl.model.policy.ComplianceStatus;
 import io.offloadctl.model.policy.DesiredState;
@@ -48,11 +49,13 @@ public class NodeService {
     private final Duration staleAfter;
     private final NodeFindings findings;
     private final FleetLock fleet;
+    private final RolloutHolds holds;
 
     public NodeService(JsonCodec json, PolicyCatalog policies, EventLog events,
                        @ConfigProperty(name = "offloadctl.stale-after") Duration staleAfter, NodeFindings findings,
-                       FleetLock fleet) {
+                       FleetLock fleet, RolloutHolds holds) {
         this.fleet = fleet;
+        this.holds = holds;
         this.json = json;
         this.policies = policies;
         this.events = events;
@@ -103,7 +106,7 @@ public class NodeService {
             events.record(EventType.report, name, null, created
                     ? "first report: " + report.interfaces().size() + " interfaces"
                     : ReportDiff.describe(previous, report));
-            evaluate(node, report, policies.all(), previous);
+            evaluate(node, report, RolloutHolds.apply(policies.all(), holds.of(name)), previous);
         }
         findings.diagnose(node, report, previous, previousAt, now);
         if (created) {
@@ -132,12 +135,25 @@ public class NodeService {
         return "{\"changed\":" + changed + ",\"status\":\"" + status + "\",\"desired\":" + desiredView + "}";
     }
 
-    /** Re-evaluates every node against the current policies, after a policy changed. */
+    /** Re-evaluates every node against the current policies (and rollouts), after a policy changed. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void reevaluateAll() {
         List<Policy> all = policies.all();
+        Map<String, List<RolloutHolds.Hold>> waiting = holds.all();
         for (NodeEntity node : NodeEntity.<NodeEntity>findAll().withLock(LockModeType.PESSIMISTIC_WRITE).list()) {
-            evaluate(node, json.read(node.report, NodeReport.class), all, null);
+            evaluate(node, json.read(node.report, NodeReport.class), RolloutHolds.apply(all, waiting.getOrDefault(node.name, List.of())), null);
+        }
+    }
+
+    /** Re-evaluates these nodes (a rollout released them to their wave); nodes that are gone are skipped. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reevaluate(java.util.Collection<String> names) {
+        List<Policy> all = policies.all();
+        for (String name : new java.util.TreeSet<>(names)) {
+            NodeEntity node = NodeEntity.findById(name, LockModeType.PESSIMISTIC_WRITE);
+            if (node != null) {
+                evaluate(node, json.read(node.report, NodeReport.class), RolloutHolds.apply(all, holds.of(name)), null);
+            }
         }
     }
 
@@ -156,7 +172,7 @@ public class NodeService {
                 + agent.quarantine().revision() + ": " + agent.quarantine().reason())
                 + (agent.contested().isEmpty() ? "" : "; contested: " + agent.contested().stream()
                 .map(c -> c.interfaceName() + " " + c.feature()).collect(Collectors.joining(", "))));
-        evaluate(node, report, policies.all(), null);
+        evaluate(node, report, RolloutHolds.apply(policies.all(), holds.of(name)), null);
         return desiredView(node);
     }
 

@@ -32,6 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.offloadctl.api.problem.Problem;
+import io.offloadctl.api.rollout.RolloutService;
+import io.offloadctl.api.rollout.RolloutView;
 import io.offloadctl.model.policy.Policy;
 
 /** Policies: what operators want of the fleet's offloads. */
@@ -51,10 +53,12 @@ public class PoliciesResource {
 
     private final PolicyService policies;
     private final RenderService render;
+    private final RolloutService rollouts;
 
-    public PoliciesResource(PolicyService policies, RenderService render) {
+    public PoliciesResource(PolicyService policies, RenderService render, RolloutService rollouts) {
         this.policies = policies;
         this.render = render;
+        this.rollouts = rollouts;
     }
 
     @GET
@@ -68,7 +72,8 @@ public class PoliciesResource {
     @RolesAllowed(Role.ADMIN)
     @Operation(operationId = "createPolicy", summary = "Create a policy",
             description = "Legacy feature names (gro, gso, tso, lro, sg, ...) are accepted and stored as kernel names; unknown "
-                    + "names are rejected with the closest valid ones. Every node is re-evaluated at once.")
+                    + "names are rejected with the closest valid ones. An audit-mode policy reaches every node at once; an "
+                    + "enforce-mode one rolls out in waves (its `rollout`; GET /api/v1/policies/{id}/rollout follows it).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = Policy.class), examples = @ExampleObject(name = "no-gro", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created.", headers = {
@@ -103,7 +108,9 @@ public class PoliciesResource {
     @Path("/{id}")
     @RolesAllowed(Role.ADMIN)
     @Operation(operationId = "updatePolicy", summary = "Replace a policy",
-            description = "Replaces the policy. With If-Match, the write only happens if the policy is still at that version.")
+            description = "Replaces the policy. With If-Match, the write only happens if the policy is still at that version. "
+                    + "A change that changes hosts (enforce mode before or after it) rolls out in waves; refused (409) while nodes "
+                    + "still wait for a wave of an earlier change of the policy.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = Policy.class), examples = @ExampleObject(name = "no-gro", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Replaced.", headers = @Header(name = HttpHeaders.ETAG,
@@ -111,7 +118,7 @@ public class PoliciesResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoredPolicy.class)))
     @APIResponse(responseCode = "404", description = "No such policy.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Another policy has the new name.",
+    @APIResponse(responseCode = "409", description = "Another policy has the new name, or an earlier change of it is still rolling out.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "The policy changed since the version in If-Match.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -129,8 +136,12 @@ public class PoliciesResource {
     @Path("/{id}")
     @RolesAllowed(Role.ADMIN)
     @Operation(operationId = "deletePolicy", summary = "Delete a policy",
-            description = "Deletes the policy (only at the If-Match version, when given). Every node is re-evaluated.")
+            description = "Deletes the policy (only at the If-Match version, when given). Under onRemove restore the "
+                    + "originals come back in waves (a rollout, under the policy's id); under keep nothing changes on the hosts "
+                    + "and every node is re-evaluated at once.")
     @APIResponse(responseCode = "204", description = "Deleted.")
+    @APIResponse(responseCode = "409", description = "An earlier change of the policy is still rolling out.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such policy.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "The policy changed since the version in If-Match.",
@@ -193,4 +204,66 @@ public class PoliciesResource {
         return RenderResponses.of(render.policy(id, format, tool));
     }
 
+    @GET
+    @Path("/{id}/rollout")
+    @Operation(operationId = "getPolicyRollout", summary = "Follow a policy's rollout",
+            description = "The latest rollout of the policy (also of a deleted one, under its id): its waves, their nodes, each "
+                    + "node's state with the evidence it was decided on (compliance status, last report, desired revision, what "
+                    + "failed or the throughput verification).")
+    @APIResponse(responseCode = "200", description = "The rollout.")
+    @APIResponse(responseCode = "404", description = "The policy has no rollout.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RolloutView rollout(@Parameter(description = "Policy id.", example = "7") @PathParam("id") long id) {
+        return rollouts.latest(id);
+    }
+
+    @POST
+    @Path("/{id}/rollout/pause")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Role.ADMIN)
+    @Operation(operationId = "pausePolicyRollout", summary = "Pause a rollout",
+            description = "No further wave starts until it is resumed; nodes keep what they have. Takes no body.")
+    @APIResponse(responseCode = "200", description = "Paused (or it was already).")
+    @APIResponse(responseCode = "404", description = "The policy has no rollout.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The rollout is completed, aborted or superseded.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RolloutView pause(@Parameter(description = "Policy id.", example = "7") @PathParam("id") long id) {
+        return rollouts.pause(id);
+    }
+
+    @POST
+    @Path("/{id}/rollout/resume")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Role.ADMIN)
+    @Operation(operationId = "resumePolicyRollout", summary = "Resume a paused rollout",
+            description = "Waves go on. Nodes that failed or went stale are accepted: they keep what they have (an agent that "
+                    + "rolled the change back holds it back until POST /api/v1/nodes/{node}/retry) and hold the rollout no longer. "
+                    + "Takes no body.")
+    @APIResponse(responseCode = "200", description = "Progressing (or it was already).")
+    @APIResponse(responseCode = "404", description = "The policy has no rollout.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The rollout is completed, aborted or superseded.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RolloutView resume(@Parameter(description = "Policy id.", example = "7") @PathParam("id") long id) {
+        return rollouts.resume(id);
+    }
+
+    @POST
+    @Path("/{id}/rollout/abort")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Role.ADMIN)
+    @Operation(operationId = "abortPolicyRollout", summary = "Abort a rollout",
+            description = "The policy goes back to what it was before the change (an aborted creation removes it, an aborted "
+                    + "deletion brings it back under its id). Nodes whose wave had not started keep their desired state; nodes "
+                    + "that had the change go back, and what the change set that the earlier policy does not govern follows the "
+                    + "change's onRemove (restore: the recorded originals). Takes no body.")
+    @APIResponse(responseCode = "200", description = "Aborted.")
+    @APIResponse(responseCode = "404", description = "The policy has no rollout.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The rollout is completed, aborted or superseded.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RolloutView abort(@Parameter(description = "Policy id.", example = "7") @PathParam("id") long id) {
+        return rollouts.abort(id);
+    }
 }

@@ -1,5 +1,7 @@
 package io.offloadctl.api.policy;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +12,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.offloadctl.api.JsonCodec;
 import io.offloadctl.model.policy.Policy;
 import io.offloadctl.model.policy.PolicyMode;
+import io.offloadctl.model.policy.Rollout;
 import io.offloadctl.model.policy.Selector;
 
 /** Reads stored policies as model policies. Always from the database: no cache to disagree with another instance. */
@@ -32,10 +35,11 @@ public class PolicyCatalog {
     Policy toPolicy(PolicyEntity entity) {
         return new Policy(entity.name, entity.description, entity.priority, PolicyMode.valueOf(entity.mode),
                 json.read(entity.selector, Selector.class), json.read(entity.features, FEATURES),
-                io.offloadctl.model.policy.RemovalAction.valueOf(entity.onRemove));
+                io.offloadctl.model.policy.RemovalAction.valueOf(entity.onRemove),
+                entity.rollout == null ? Rollout.DEFAULT : json.read(entity.rollout, Rollout.class));
     }
 
-    StoredPolicy toStored(PolicyEntity entity) {
+    public StoredPolicy toStored(PolicyEntity entity) {
         return new StoredPolicy(entity.id, entity.version, entity.createdAt, entity.updatedAt, toPolicy(entity));
     }
 
@@ -47,5 +51,34 @@ public class PolicyCatalog {
         entity.onRemove = policy.onRemove().name();
         entity.selector = json.write(policy.selector());
         entity.features = json.write(policy.features());
+        entity.rollout = json.write(policy.rolloutOrDefault());
+    }
+
+    /**
+     * Puts a policy back as it was before a change (an aborted rollout): the stored row is given the
+     * earlier content at a new version, or, when the change deleted it, inserted again under its id.
+     */
+    public void restore(StoredPolicy before) {
+        PolicyEntity entity = PolicyEntity.findById(before.id());
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (entity != null) {
+            copyInto(before.policy(), entity);
+            entity.version++;
+            entity.updatedAt = now;
+            return;
+        }
+        PolicyEntity.getEntityManager().createNativeQuery("insert into policy (id, name, description, priority, mode, on_remove, "
+                        + "selector, features, rollout, version, created_at, updated_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")
+                .setParameter(1, before.id()).setParameter(2, before.policy().name()).setParameter(3, before.policy().description())
+                .setParameter(4, before.policy().priority()).setParameter(5, before.policy().mode().name())
+                .setParameter(6, before.policy().onRemove().name()).setParameter(7, json.write(before.policy().selector()))
+                .setParameter(8, json.write(before.policy().features())).setParameter(9, json.write(before.policy().rolloutOrDefault()))
+                .setParameter(10, before.version() + 1).setParameter(11, before.createdAt()).setParameter(12, now)
+                .executeUpdate();
+    }
+
+    /** Removes a policy (an aborted creation); false when it is gone already. */
+    public boolean remove(long id) {
+        return PolicyEntity.deleteById(id);
     }
 }

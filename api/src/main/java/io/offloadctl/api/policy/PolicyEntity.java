@@ -30,6 +30,9 @@ public class PolicyEntity extends PanacheEntityBase {
     public String selector;
     @Column(columnDefinition = "text")
     public String features;
+    /** Rollout as JSON; null: the defaults (policies stored before V9). */
+    @Column(columnDefinition = "text")
+    public String rollout;
     public int version;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;

@@ -15,6 +15,7 @@ import io.offloadctl.api.event.EventType;
 import io.offloadctl.api.node.NodeEntity;
 import io.offloadctl.api.node.NodeService;
 import io.offloadctl.api.problem.ApiException;
+import io.offloadctl.api.rollout.RolloutService;
 import io.offloadctl.model.policy.DesiredFeature;
 import io.offloadctl.model.policy.DesiredInterface;
 import io.offloadctl.model.policy.DesiredState;
@@ -38,9 +39,12 @@ public class PolicyService {
     private final EventLog events;
     private final JsonCodec json;
     private final FleetLock fleet;
+    private final RolloutService rollouts;
 
-    public PolicyService(PolicyCatalog catalog, NodeService nodes, EventLog events, JsonCodec json, FleetLock fleet) {
+    public PolicyService(PolicyCatalog catalog, NodeService nodes, EventLog events, JsonCodec json, FleetLock fleet,
+                         RolloutService rollouts) {
         this.fleet = fleet;
+        this.rollouts = rollouts;
         this.catalog = catalog;
         this.nodes = nodes;
         this.events = events;
@@ -67,8 +71,10 @@ public class PolicyService {
         entity.createdAt = entity.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         entity.persist();
         events.record(EventType.policy_created, null, policy.name(), describe(policy));
+        StoredPolicy stored = catalog.toStored(entity);
+        rollouts.begin(null, stored);
         nodes.reevaluateAll();
-        return catalog.toStored(entity);
+        return stored;
     }
 
     @Transactional
@@ -76,19 +82,25 @@ public class PolicyService {
         Policy policy = PolicyNormalizer.normalize(given);
         fleet.acquire();
         advanceVersion(id, ifMatch);
+        rollouts.beforeChange(id);
         PolicyEntity entity = find(id);
         requireUniqueName(policy.name(), id);
+        StoredPolicy before = catalog.toStored(entity);
+        before = new StoredPolicy(before.id(), before.version() - 1, before.createdAt(), before.updatedAt(), before.policy());
         catalog.copyInto(policy, entity);
         entity.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         events.record(EventType.policy_changed, null, policy.name(), describe(policy));
+        StoredPolicy after = catalog.toStored(entity);
+        rollouts.begin(before, after);
         nodes.reevaluateAll();
-        return catalog.toStored(entity);
+        return after;
     }
 
     @Transactional
     public void delete(long id, String ifMatch) {
         fleet.acquire();
         PolicyEntity doomed = find(id);
+        StoredPolicy before = catalog.toStored(doomed);
         String name = doomed.name;
         String removal = RemovalAction.restore.name().equals(doomed.onRemove)
                 ? "on removal: restore (agents put back the originals they recorded)"
@@ -98,7 +110,9 @@ public class PolicyService {
         if (deleted == 0) {
             throw stale(id, ifMatch);
         }
+        rollouts.beforeChange(id);
         events.record(EventType.policy_deleted, null, name, "policy deleted; " + removal);
+        rollouts.begin(before, null);
         nodes.reevaluateAll();
     }
 

@@ -50,13 +50,15 @@ public final class DesiredStateCalculator {
 
     /**
      * The policies that select a node with these labels, highest priority first, without their
-     * descriptions (what an agent needs to decide, no more: a new description is no new revision).
+     * descriptions and of their rollout only a verification (what an agent needs to decide, no more: a
+     * new description or soak time is no new revision).
      */
     public static List<Policy> policiesFor(Map<String, String> labels, List<Policy> policies) {
         return policies.stream()
                 .filter(policy -> policy.selector().selectsNode(labels))
                 .sorted(Comparator.comparingInt(Policy::priority).reversed().thenComparing(Policy::name))
-                .map(p -> new Policy(p.name(), null, p.priority(), p.mode(), p.selector(), p.features(), p.onRemove()))
+                .map(p -> new Policy(p.name(), null, p.priority(), p.mode(), p.selector(), p.features(), p.onRemove(),
+                        Rollout.forAgents(p.rollout())))
                 .toList();
     }
 

@@ -16,12 +16,29 @@ public record Policy(
         @Schema(description = "Features to set, by kernel name or ethtool legacy name (gro, gso, tso, lro, sg, ...); stored as kernel names.",
                 examples = "{\"gro\": false, \"gso\": false}", required = true) Map<String, Boolean> features,
         @Schema(description = "What agents do with the features this policy set when it no longer governs them: keep "
-                + "(default) or restore the originals they recorded.") RemovalAction onRemove) {
+                + "(default) or restore the originals they recorded.") RemovalAction onRemove,
+        @Schema(nullable = true, description = "How a change of this enforce-mode policy reaches the nodes: in waves, canary first "
+                + "(left out: the defaults described there). Stored with the defaults filled in.") Rollout rollout) {
 
     public Policy {
         selector = selector == null ? Selector.ALL : selector;
         features = features == null ? Map.of() : new TreeMap<>(features);
         onRemove = onRemove == null ? RemovalAction.keep : onRemove;
+    }
+
+    public Policy(String name, String description, int priority, PolicyMode mode, Selector selector, Map<String, Boolean> features,
+                  RemovalAction onRemove) {
+        this(name, description, priority, mode, selector, features, onRemove, null);
+    }
+
+    /** The rollout, defaults filled in when left out. */
+    public Rollout rolloutOrDefault() {
+        return rollout == null ? Rollout.DEFAULT : rollout.normalized();
+    }
+
+    /** The same policy as another rollout would bring it. */
+    public Policy withRollout(Rollout other) {
+        return new Policy(name, description, priority, mode, selector, features, onRemove, other);
     }
 
     /** A policy whose removal keeps what it set. */

@@ -47,6 +47,7 @@ public final class PolicyNormalizer {
                     + MAX_DESCRIPTION + " are accepted"));
         }
         checkSelector(policy.selector(), violations);
+        Rollout.check(policy.rollout(), violations);
         Map<String, Boolean> features = policy.features().size() > MAX_FEATURES
                 ? tooMany("features", policy.features().size(), MAX_FEATURES, violations)
                 : normalizeFeatures(policy.features(), violations);
@@ -54,7 +55,7 @@ public final class PolicyNormalizer {
             throw new ValidationException(violations);
         }
         return new Policy(policy.name(), policy.description(), policy.priority(), policy.mode(), policy.selector(),
-                features, policy.onRemove());
+                features, policy.onRemove(), policy.rolloutOrDefault());
     }
 
     private static Map<String, Boolean> normalizeFeatures(Map<String, Boolean> given, List<Violation> violations) {

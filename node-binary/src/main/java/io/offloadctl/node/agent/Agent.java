@@ -31,6 +31,13 @@ import io.offloadctl.model.policy.EnforcementPlanner;
 import io.offloadctl.model.policy.Policy;
 import io.offloadctl.model.policy.PolicyMode;
 import io.offloadctl.model.policy.RemovalAction;
+import io.offloadctl.model.policy.RolloutVerify;
+import io.offloadctl.model.diagnose.Rates;
+import io.offloadctl.model.verify.VerificationReport;
+import io.offloadctl.node.perf.PeerAddress;
+import io.offloadctl.node.perf.PerfClient;
+import io.offloadctl.node.perf.PerfSockets;
+import io.offloadctl.node.verify.ThroughputVerifier;
 import io.offloadctl.model.report.AgentStatus;
 import io.offloadctl.model.report.FeatureReport;
 import io.offloadctl.model.report.InterfaceReport;
@@ -256,7 +263,7 @@ public final class Agent {
             repair(requests(repairs), now);
         }
         restores.forEach((iface, values) -> changes.computeIfAbsent(iface, i -> new LinkedHashMap<>()).putAll(values));
-        if (!changes.isEmpty() && change(requests(changes), !restores.isEmpty())) {
+        if (!changes.isEmpty() && change(requests(changes), !restores.isEmpty(), verification(wanted, changes))) {
             restores.forEach((iface, values) -> values.keySet().forEach(feature -> originals.drop(iface, feature)));
             originals.save();
         }
@@ -356,13 +363,51 @@ public final class Agent {
         enact(Result.APPLIED, "repaired drift: " + DesiredStateEnforcer.describe(plan), plan, List.of());
     }
 
-    /** Applies a change, probed; false when it did not apply or was rolled back (the revision is quarantined). */
-    private boolean change(Map<String, FeatureRequest> plan, boolean restoring) {
+    /**
+     * The throughput verification a change must pass: that of the highest-priority policy deciding
+     * one of its features whose rollout asks for one; null when none does.
+     */
+    private RolloutVerify verification(List<DesiredInterface> wanted, Map<String, Map<String, Boolean>> changes) {
+        Set<String> deciding = new HashSet<>();
+        wanted.forEach(iface -> changes.getOrDefault(iface.name(), Map.of()).keySet().forEach(feature -> {
+            DesiredFeature value = iface.features().get(feature);
+            if (value != null) {
+                deciding.add(value.policy());
+            }
+        }));
+        return desired.policies().stream().filter(p -> deciding.contains(p.name()) && p.rollout() != null && p.rollout().verify() != null)
+                .findFirst().map(p -> p.rollout().verify().normalized()).orElse(null);
+    }
+
+    /**
+     * Applies a change, probed, and with {@code verify} measured before and after (kept only if
+     * throughput did not fall beyond the threshold, as offloadctl verify decides); false when it did
+     * not apply or was rolled back (the revision is quarantined).
+     */
+    private boolean change(Map<String, FeatureRequest> plan, boolean restoring, RolloutVerify verify) {
         Probes.Round round = probes.before();
         List<ProbeResult> before = round.results();
         List<SetOutcome> outcomes;
+        String verified = "";
         try {
-            outcomes = enforcer.apply(plan);
+            if (verify == null) {
+                outcomes = enforcer.apply(plan);
+            } else {
+                ThroughputVerifier.Outcome measured = measure(plan, verify);
+                VerificationReport result = measured.report();
+                reporter.verification(result);
+                String figures = "throughput to " + verify.peer() + " " + Rates.bits(result.beforeBitsPerSecond()) + " before, "
+                        + Rates.bits(result.afterBitsPerSecond()) + " after";
+                if (!result.kept()) {
+                    String why = figures + ": fell by more than the " + verify.threshold() + "% allowed";
+                    quarantine(why, before);
+                    enact(Result.ROLLED_BACK, why + " with revision " + desired.revision() + "; checkpoint restored; not tried "
+                            + "again until the revision changes or an operator asks for a retry", plan, before);
+                    return false;
+                }
+                outcomes = measured.change();
+                verified = " (verified: " + figures + ")";
+            }
         } catch (OffloadException e) {
             quarantine("the change did not apply (" + e.getMessage() + "); nothing changed", before);
             enact(Result.FAILED, "revision " + desired.revision() + " did not apply, nothing changed: " + e.getMessage()
@@ -379,8 +424,24 @@ public final class Agent {
             return false;
         }
         enact(Result.APPLIED, "applied revision " + desired.revision() + ": " + DesiredStateEnforcer.describe(plan)
-                + (restoring ? " (originals restored where policies with onRemove restore no longer govern)" : ""), plan, after);
+                + (restoring ? " (originals restored where policies with onRemove restore no longer govern)" : "") + verified, plan, after);
         return true;
+    }
+
+    /** Measure, apply, measure (undone when throughput fell too far); a measurement that fails is a change that did not apply. */
+    private ThroughputVerifier.Outcome measure(Map<String, FeatureRequest> plan, RolloutVerify verify) {
+        PerfClient client = new PerfClient(PerfSockets.in(session.namespace()));
+        say("verifying the change against " + verify.peer() + ":" + verify.port() + " (" + verify.duration() + " before and after)");
+        try {
+            return new ThroughputVerifier(session, () -> client.run(verify.peer(), PeerAddress.ipv4(verify.peer()), verify.port(),
+                    verify.streams(), verify.measurement(), verify.reverse(), null), this::say)
+                    .verify(verify.peer(), plan, verify.threshold());
+        } catch (OffloadException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new OffloadException(io.offloadctl.model.ErrorKind.VERIFICATION, "the throughput verification against " + verify.peer()
+                    + " failed: " + e.getMessage());
+        }
     }
 
     private void quarantine(String reason, List<ProbeResult> results) {

@@ -42,6 +42,8 @@ final class Reporter {
     private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
     private final java.util.concurrent.locks.Condition work = lock.newCondition();
     private NodeReport pending;
+    /** Throughput verifications of rollouts, posted after the journal (best effort: lost with the process). */
+    private final java.util.Queue<io.offloadctl.model.verify.VerificationReport> verifications = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private boolean reachable = true;
 
     Reporter(String node, ApiConnection api, OutageJournal journal, Duration maxBackoff, PrintWriter log) {
@@ -82,13 +84,24 @@ final class Reporter {
         }
     }
 
+    /** A throughput verification the agent ran before keeping or rolling back a change. */
+    void verification(io.offloadctl.model.verify.VerificationReport report) {
+        verifications.add(report);
+        lock.lock();
+        try {
+            work.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void loop(Consumer<Object> sink) {
         int failures = 0;
         while (true) {
             NodeReport report;
             lock.lock();
             try {
-                while (pending == null && journal.size() == 0) {
+                while (pending == null && journal.size() == 0 && verifications.isEmpty()) {
                     work.await();
                 }
                 report = pending;
@@ -149,7 +162,7 @@ final class Reporter {
         }
     }
 
-    /** Posts the journal's enactments, oldest first; true when it is empty afterwards. */
+    /** Posts the journal's enactments, oldest first, then the verifications; true when both are empty afterwards. */
     boolean drainJournal() {
         Enactment next;
         while ((next = journal.oldest()) != null) {
@@ -171,6 +184,24 @@ final class Reporter {
                 unreachable(explained);
                 return false;
             }
+        }
+        io.offloadctl.model.verify.VerificationReport verification;
+        while ((verification = verifications.peek()) != null) {
+            try {
+                api.nodes().reportVerification(node, api.mapper().convertValue(verification,
+                        io.offloadctl.client.model.VerificationReport.class));
+            } catch (ApiException e) {
+                OffloadException explained = api.explain(e);
+                if (explained.kind() == ErrorKind.PERMISSION) {
+                    throw explained;
+                }
+                if (explained.kind() != ErrorKind.INVALID_ARGUMENT && explained.kind() != ErrorKind.NOT_FOUND) {
+                    unreachable(explained);
+                    return false;
+                }
+                say("the API refused a throughput verification for good (" + explained.getMessage() + "); dropped");
+            }
+            verifications.remove();
         }
         return true;
     }

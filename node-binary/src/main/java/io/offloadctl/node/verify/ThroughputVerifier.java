@@ -34,9 +34,12 @@ public final class ThroughputVerifier {
         this.progress = progress;
     }
 
-    /** The outcome, with the features the change turned over ("eth0 rx-gro off"), whether kept or not. */
+    /**
+     * The outcome, with the features the change turned over ("eth0 rx-gro off"), whether kept or not,
+     * and the change as applied (to undo a kept one later).
+     */
     public record Outcome(VerificationReport report, PerfResult before, PerfResult after,
-                          Map<String, Map<String, Boolean>> changedFeatures) {
+                          Map<String, Map<String, Boolean>> changedFeatures, List<SetOutcome> change) {
     }
 
     public Outcome verify(String peer, Map<String, FeatureRequest> requests, double thresholdPercent) {
@@ -68,7 +71,7 @@ public final class ThroughputVerifier {
         VerificationReport report = new VerificationReport(peer, List.copyOf(requests.keySet()), settings,
                 before.bitsPerSecond(), after.bitsPerSecond(), before.retransmissions(), after.retransmissions(),
                 thresholdPercent, before.seconds(), before.streams(), kept);
-        return new Outcome(report, before, after, changed);
+        return new Outcome(report, before, after, changed, change);
     }
 
     private static void sleep(Duration duration) {
