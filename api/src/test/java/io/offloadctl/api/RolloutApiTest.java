@@ -202,4 +202,19 @@ class RolloutApiTest {
         given().delete("/api/v1/policies/" + keep).then().statusCode(204);
         assertEquals("create", rollout(keep).getString("change"), "the deletion under keep started no rollout");
     }
+
+    @Test
+    void badRolloutsAreRefusedNamingTheFieldAndNothingIsStored() {
+        createPolicy(policy("enforce", Map.of("maxUnavailable", 2))).statusCode(400).body("detail", containsString("maxUnavailable"));
+        createPolicy(policy("enforce", Map.of("canary", 1, "maxUnavialable", "2"))).statusCode(400)
+                .body("detail", containsString("maxUnavialable"));
+        createPolicy(policy("enforce", Map.of("soak", "1 minute", "spreadBy", "rack;$(reboot)", "maxUnavailable", "0%",
+                "verify", Map.of("peer", "$(id)", "threshold", 150)))).statusCode(422)
+                .body("violations.field", org.hamcrest.Matchers.containsInAnyOrder("rollout.maxUnavailable", "rollout.soak",
+                        "rollout.spreadBy", "rollout.verify.peer", "rollout.verify.threshold"));
+        createPolicy(policy("enforce", Map.of("verify", Map.of("threshold", 5)))).statusCode(400).body("detail", containsString("peer"));
+        given().get("/api/v1/policies").then().statusCode(200).body("size()", equalTo(0));
+        given().post("/api/v1/policies/999/rollout/pause").then().statusCode(404);
+        given().contentType("application/json").body("{}").post("/api/v1/policies/999/rollout/abort").then().statusCode(404);
+    }
 }

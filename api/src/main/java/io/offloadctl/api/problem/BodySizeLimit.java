@@ -46,7 +46,7 @@ public class BodySizeLimit {
                 .toProblem(request.getUriInfo().getPath()));
     }
 
-    /** POSTs that are actions without a body: a node's retry. */
+    /** POSTs that are actions without a body (one sent is not read): a node's retry, a rollout's pause, resume and abort. */
     static final java.util.regex.Pattern BODILESS = java.util.regex.Pattern.compile("/api/v1/(nodes/[^/]+/retry|policies/[0-9]+/rollout/(pause|resume|abort))/?");
 
     private static boolean takesBody(ContainerRequestContext request) {
