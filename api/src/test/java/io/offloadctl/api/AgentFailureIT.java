@@ -118,12 +118,7 @@ class AgentFailureIT {
     }
 
     static String feature(String node, String iface, String ethtoolName) throws Exception {
-        for (String line : Processes.features(node, iface).split("\n")) {
-            if (line.startsWith(ethtoolName + ": ")) {
-                return line.substring(ethtoolName.length() + 2).replace(" [fixed]", "");
-            }
-        }
-        throw new AssertionError(iface + " has no " + ethtoolName);
+        return Processes.feature(node, iface, ethtoolName);
     }
 
     static String gro(String node, String iface) throws Exception {
@@ -144,13 +139,7 @@ class AgentFailureIT {
     }
 
     static void await(String what, Duration limit, Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.call()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + " did not happen within " + limit.toMillis() + " ms; see target/" + RUN + "-*-agent.log");
-            }
-            Thread.sleep(20);
-        }
+        Processes.await(what, limit, condition, "see target/" + RUN + "-*-agent.log");
     }
 
     /** How long until {@code condition} holds, polled every 10 ms, failing beyond {@code limit}. */

@@ -65,4 +65,26 @@ final class Processes {
     static String features(String namespace, String iface) throws Exception {
         return run("ip", "netns", "exec", namespace, "ethtool", "-k", iface);
     }
+
+    /** A feature's value as {@code ethtool -k IFACE} inside the namespace shows it ("on", "off"; without "[fixed]"). */
+    static String feature(String namespace, String iface, String ethtoolName) throws Exception {
+        for (String line : features(namespace, iface).split("\n")) {
+            if (line.startsWith(ethtoolName + ": ")) {
+                return line.substring(ethtoolName.length() + 2).replace(" [fixed]", "");
+            }
+        }
+        throw new AssertionError(iface + " has no " + ethtoolName);
+    }
+
+    /** Polls {@code condition} until it holds, failing beyond {@code limit} with {@code hint} (where to look). */
+    static void await(String what, java.time.Duration limit, java.util.concurrent.Callable<Boolean> condition, String hint)
+            throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.call()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + " did not happen within " + limit.toMillis() + " ms; " + hint);
+            }
+            Thread.sleep(20);
+        }
+    }
 }

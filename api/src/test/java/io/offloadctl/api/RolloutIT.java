@@ -129,12 +129,7 @@ class RolloutIT {
     }
 
     static String feature(String node, String iface, String ethtoolName) throws Exception {
-        for (String line : Processes.features(node, iface).split("\n")) {
-            if (line.startsWith(ethtoolName + ": ")) {
-                return line.substring(ethtoolName.length() + 2).replace(" [fixed]", "");
-            }
-        }
-        throw new AssertionError(iface + " has no " + ethtoolName);
+        return Processes.feature(node, iface, ethtoolName);
     }
 
     static String gro(String node) throws Exception {
@@ -146,13 +141,7 @@ class RolloutIT {
     }
 
     static void await(String what, Duration limit, Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.call()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + " did not happen within " + limit.toMillis() + " ms; see target/" + RUN + "-*-agent.log");
-            }
-            Thread.sleep(50);
-        }
+        Processes.await(what, limit, condition, "see target/" + RUN + "-*-agent.log");
     }
 
     /**

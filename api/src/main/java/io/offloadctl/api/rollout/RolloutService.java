@@ -181,11 +181,8 @@ public class RolloutService {
             }
         }
         if (!trouble.isEmpty()) {
-            rollout.state = RolloutState.paused.name();
-            rollout.reason = String.join("; ", trouble);
-            rollout.updatedAt = now;
-            events.record(EventType.rollout, null, rollout.policy, "rollout " + rollout.id + " paused in wave " + (rollout.wave + 1)
-                    + ": " + rollout.reason + "; later waves keep the policy as it was (resume past the failed nodes, or abort)");
+            String reason = String.join("; ", trouble);
+            pause(rollout, reason, reason + "; later waves keep the policy as it was (resume past the failed nodes, or abort)");
             return;
         }
         List<RolloutNodeEntity> wave = rows.stream().filter(r -> r.wave == rollout.wave).toList();
@@ -320,12 +317,16 @@ public class RolloutService {
         if (RolloutState.valueOf(rollout.state) == RolloutState.paused) {
             return view(rollout);
         }
-        rollout.state = RolloutState.paused.name();
-        rollout.reason = "paused by an operator";
-        rollout.updatedAt = now();
-        events.record(EventType.rollout, null, rollout.policy, "rollout " + rollout.id + " paused by an operator in wave "
-                + (rollout.wave + 1));
+        pause(rollout, "paused by an operator", "by an operator");
         return view(rollout);
+    }
+
+    private void pause(RolloutEntity rollout, String reason, String event) {
+        rollout.state = RolloutState.paused.name();
+        rollout.reason = reason;
+        rollout.updatedAt = now();
+        events.record(EventType.rollout, null, rollout.policy, "rollout " + rollout.id + " paused in wave " + (rollout.wave + 1)
+                + ": " + event);
     }
 
     /** Resumes a paused rollout; its failed and stale nodes are accepted (they keep what they have) and hold it no longer. */
