@@ -32,7 +32,8 @@ class ReportCommandIT {
         Processes.createNode(NAMESPACE);
         Processes.run("ip", "netns", "exec", NAMESPACE, "ethtool", "-K", "vb", "gro", "on");
         api = ApiProcess.start("report", "report-admin",
-                Map.of("OFFLOADCTL_DATA_DIR", java.nio.file.Path.of("target", "report-it-data-" + ProcessHandle.current().pid()).toAbsolutePath().toString()));
+                Map.of("OFFLOADCTL_DATA_DIR", java.nio.file.Path.of("target", "report-it-data-" + ProcessHandle.current().pid()).toAbsolutePath().toString(),
+                        "OFFLOADCTL_FINDINGS_SHORTEST_SAMPLE", "500ms"));
     }
 
     @AfterAll
@@ -96,6 +97,53 @@ class ReportCommandIT {
                 .body("items[0].result.peer", equalTo("127.0.0.1"))
                 .body("items[0].result.interfaces", contains("lo"))
                 .body("items[0].result.settings.rx-gro", equalTo(false));
+    }
+
+    /**
+     * Two consecutive reports of one node: the API's findings and doctor's, given the two node views
+     * the API showed after each, are the same findings (the symptom rules judge the counters between).
+     */
+    @Test
+    void twoReportsAreJudgedByTheApiAsDoctorJudgesThem() throws Exception {
+        java.nio.file.Path base = java.nio.file.Files.createTempFile("oct-pair", ".json");
+        java.nio.file.Path first = java.nio.file.Files.createTempFile("oct-pair-1", ".json");
+        java.nio.file.Path second = java.nio.file.Files.createTempFile("oct-pair-2", ".json");
+        try {
+            Processes.offloadctl(api.token, "--netns", NAMESPACE, "doctor", "--save", base.toString(), "--cache", "/nonexistent");
+            var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+            var report = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(java.nio.file.Files.readString(base));
+            api.request().contentType(ContentType.JSON).body(report.toString()).put("/api/v1/nodes/pair-node/state").then().statusCode(201);
+            java.nio.file.Files.writeString(first, api.request().get("/api/v1/nodes/pair-node").then().statusCode(200).extract().asString());
+            Thread.sleep(1200);
+            for (var iface : report.get("interfaces")) {
+                if (iface.get("name").asText().equals("va")) {
+                    var counters = (com.fasterxml.jackson.databind.node.ObjectNode) iface.get("counters");
+                    // 100 MB in as 200-byte packets, 1 MB out, 5,000 drops
+                    counters.put("rx_packets", counters.get("rx_packets").asLong() + 500_000);
+                    counters.put("rx_bytes", counters.get("rx_bytes").asLong() + 100_000_000);
+                    counters.put("tx_bytes", counters.get("tx_bytes").asLong() + 1_000_000);
+                    counters.put("rx_dropped", counters.get("rx_dropped").asLong() + 5_000);
+                }
+            }
+            api.request().contentType(ContentType.JSON).body(report.toString()).put("/api/v1/nodes/pair-node/state").then().statusCode(200);
+            String view = api.request().get("/api/v1/nodes/pair-node").then().statusCode(200).extract().asString();
+            java.nio.file.Files.writeString(second, view);
+            var fromApi = mapper.readTree(view).get("findings");
+            Processes.Result doctor = Processes.offloadctl(api.token, "doctor", "--json", "--from", first.toString(), "--from", second.toString());
+            assertEquals(3, doctor.exitCode(), doctor.output());
+            var fromDoctor = mapper.readTree(doctor.output().substring(doctor.output().indexOf('{'))).get("findings");
+            java.util.List<String> apiRules = new java.util.ArrayList<>();
+            fromApi.forEach(f -> apiRules.add(f.get("rule").asText() + "@" + f.get("interfaceName").asText() + " " + f.get("evidence")));
+            java.util.List<String> doctorRules = new java.util.ArrayList<>();
+            fromDoctor.forEach(f -> doctorRules.add(f.get("rule").asText() + "@" + f.get("interfaceName").asText() + " " + f.get("evidence")));
+            assertTrue(apiRules.stream().anyMatch(r -> r.startsWith("small-received-packets@va")), apiRules.toString());
+            assertTrue(apiRules.stream().anyMatch(r -> r.startsWith("rising-receive-drops@va")), apiRules.toString());
+            assertEquals(apiRules, doctorRules);
+        } finally {
+            for (var file : java.util.List.of(base, first, second)) {
+                java.nio.file.Files.deleteIfExists(file);
+            }
+        }
     }
 
     private static String offloadctl(String... args) throws Exception {

@@ -63,8 +63,8 @@ public final class Diagnosis {
                 }
             }
         });
-        String fix = changes.isEmpty() ? null : LegacyCompaction.arguments(changes);
+        String fix = changes.isEmpty() ? null : LegacyCompaction.arguments(changes, iface.features());
         return new Finding(rule.id(), rule.title(), rule.severity(), iface.name(), evidence, changes, fix,
-                rule.explanation(), rule.references());
+                rule.explanation(), rule.sources());
     }
 }

@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** One rule that matched one interface: what, how bad, the evidence, and the change that fixes it. */
-@Schema(description = "A diagnostic rule that matched one interface, with its evidence and the recommended change.")
+@Schema(description = "A diagnostic rule that matched one interface, with its evidence and the recommended change: what "
+        + "offloadctl doctor --json prints and the API's findings hold, one schema.")
 public record Finding(
         @Schema(description = "Id of the rule.", examples = "bnxt-gro-gso-bridged", required = true) String rule,
         @Schema(description = "What the rule finds, in a line.", examples = "Broadcom bnxt_en bridge port with GRO/GSO on") String title,
@@ -19,11 +20,11 @@ public record Finding(
         @Schema(nullable = true, description = "The offloadctl set arguments that apply the recommendation; null when nothing can be changed.",
                 examples = "gro off gso off") String fix,
         @Schema(description = "Why this matters, in plain words.") String explanation,
-        @Schema(description = "Where the knowledge comes from.") List<String> references) {
+        @Schema(description = "The public sources the rule's knowledge comes from.") List<Source> sources) {
 
     public Finding {
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
         recommend = recommend == null ? Map.of() : new TreeMap<>(recommend);
-        references = references == null ? List.of() : List.copyOf(references);
+        sources = sources == null ? List.of() : List.copyOf(sources);
     }
 }

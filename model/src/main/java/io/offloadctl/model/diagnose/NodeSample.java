@@ -15,8 +15,15 @@ import java.util.TreeMap;
  *
  * @param tcpOutSegments     segments sent in the interval; -1 when unknown
  * @param tcpRetransmissions segments retransmitted in the interval; -1 when unknown
+ * @param checksumErrors     TCP segments and UDP datagrams received with a bad checksum in the interval
+ *                           (InCsumErrors of /proc/net/snmp); -1 when unknown
  */
-public record NodeSample(double seconds, Map<String, InterfaceRates> interfaces, long tcpOutSegments, long tcpRetransmissions) {
+public record NodeSample(double seconds, Map<String, InterfaceRates> interfaces, long tcpOutSegments, long tcpRetransmissions,
+                         long checksumErrors) {
+
+    public NodeSample(double seconds, Map<String, InterfaceRates> interfaces, long tcpOutSegments, long tcpRetransmissions) {
+        this(seconds, interfaces, tcpOutSegments, tcpRetransmissions, -1);
+    }
 
     public NodeSample {
         if (!(seconds > 0)) {
@@ -41,7 +48,31 @@ public record NodeSample(double seconds, Map<String, InterfaceRates> interfaces,
                 && b.retransmittedSegments() >= a.retransmittedSegments();
         return new NodeSample(seconds, rates,
                 tcpKnown ? b.outSegments() - a.outSegments() : -1,
-                tcpKnown ? b.retransmittedSegments() - a.retransmittedSegments() : -1);
+                tcpKnown ? b.retransmittedSegments() - a.retransmittedSegments() : -1,
+                checksumErrors(before, after));
+    }
+
+    /** TCP and UDP InCsumErrors between two reports: -1 when neither is known in both, or a counter went backwards. */
+    private static long checksumErrors(NodeReport before, NodeReport after) {
+        long sum = 0;
+        boolean known = false;
+        Long tcpBefore = before.tcp() == null ? null : before.tcp().inChecksumErrors();
+        Long tcpAfter = after.tcp() == null ? null : after.tcp().inChecksumErrors();
+        if (tcpBefore != null && tcpAfter != null) {
+            if (tcpAfter < tcpBefore) {
+                return -1;
+            }
+            sum += tcpAfter - tcpBefore;
+            known = true;
+        }
+        if (before.udp() != null && after.udp() != null) {
+            if (after.udp().inChecksumErrors() < before.udp().inChecksumErrors()) {
+                return -1;
+            }
+            sum += after.udp().inChecksumErrors() - before.udp().inChecksumErrors();
+            known = true;
+        }
+        return known ? sum : -1;
     }
 
     /**

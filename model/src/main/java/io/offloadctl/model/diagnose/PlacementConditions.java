@@ -57,12 +57,14 @@ final class PlacementConditions {
         }
     }
 
-    /** A bridge or bond port, or any interface but loopback on a node that routes IPv4. */
+    /**
+     * A bridge port, or any interface but loopback on a node that routes IPv4: where the kernel turns
+     * LRO off itself (br_add_if, and inet_forward_change when ip_forward is switched on).
+     */
     record Forwarding() implements Condition {
         @Override
         public Optional<String> evidence(InterfaceFacts facts) {
-            Optional<InterfaceReport> master = facts.masterInterface()
-                    .filter(m -> m.kind() == InterfaceKind.bridge || m.kind() == InterfaceKind.bond);
+            Optional<InterfaceReport> master = facts.masterInterface().filter(m -> m.kind() == InterfaceKind.bridge);
             if (master.isPresent()) {
                 return Optional.of("forwards as a port of " + master.get().kind() + " " + master.get().name());
             }
@@ -78,15 +80,6 @@ final class PlacementConditions {
         public Optional<String> evidence(InterfaceFacts facts) {
             int mtu = facts.iface().mtu();
             return mtu > bytes ? Optional.of("MTU " + mtu + " (above " + bytes + ")") : Optional.empty();
-        }
-    }
-
-    record MtuDiffersFromMaster() implements Condition {
-        @Override
-        public Optional<String> evidence(InterfaceFacts facts) {
-            int mtu = facts.iface().mtu();
-            return facts.masterInterface().filter(master -> master.mtu() != mtu)
-                    .map(master -> "MTU " + mtu + ", " + master.kind() + " " + master.name() + " MTU " + master.mtu());
         }
     }
 }

@@ -11,12 +11,12 @@ import java.util.TreeMap;
  * alternatives holds, and then recommends feature changes (ethtool legacy or kernel names).
  */
 public record Rule(String id, String title, Severity severity, List<List<Condition>> alternatives,
-                   Map<String, Boolean> recommend, String explanation, List<String> references) {
+                   Map<String, Boolean> recommend, String explanation, List<Source> sources) {
 
     public Rule {
         alternatives = alternatives.stream().map(List::copyOf).toList();
         recommend = new TreeMap<>(recommend);
-        references = List.copyOf(references);
+        sources = List.copyOf(sources);
     }
 
     /** The evidence of the first alternative that holds for the interface, if any does. */

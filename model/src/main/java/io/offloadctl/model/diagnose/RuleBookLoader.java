@@ -25,8 +25,9 @@ import java.util.function.Function;
  */
 public final class RuleBookLoader {
 
-    private static final Set<String> RULE_KEYS = Set.of("id", "title", "severity", "when", "recommend", "explanation", "references");
-    private static final Set<String> SAMPLE_KEYS = Set.of("rxBytesPerSecondAtLeast", "rxDominant", "rxAveragePacketBelowMtuFraction",
+    private static final Set<String> RULE_KEYS = Set.of("id", "title", "severity", "when", "recommend", "explanation", "sources");
+    private static final Set<String> SOURCE_KEYS = Set.of("title", "url");
+    private static final Set<String> SAMPLE_KEYS = Set.of("rxBytesPerSecondAtLeast", "rxDominant", "rxAveragePacketBelowBytes",
             "rxDropsPerSecondAtLeast", "rxDropRatioAtLeast", "txPacketsPerSecondAtLeast");
     private static final Set<String> TCP_KEYS = Set.of("retransRatioAtLeast", "retransSegmentsAtLeast");
 
@@ -42,7 +43,11 @@ public final class RuleBookLoader {
         conditions.put("hasPortsOf", v -> List.of(new PlacementConditions.HasPortsOf(kinds(v))));
         conditions.put("forwarding", v -> List.of(flag(v, new PlacementConditions.Forwarding())));
         conditions.put("mtuAbove", v -> List.of(new PlacementConditions.MtuAbove((int) number(v))));
-        conditions.put("mtuDiffersFromMaster", v -> List.of(flag(v, new PlacementConditions.MtuDiffersFromMaster())));
+        conditions.put("mtuBelowAnotherPort", v -> List.of(flag(v, new NodeConditions.MtuBelowAnotherPort())));
+        conditions.put("kernelBelow", v -> List.of(kernel(v, true)));
+        conditions.put("kernelAtLeast", v -> List.of(kernel(v, false)));
+        conditions.put("nodeHasKinds", v -> List.of(new NodeConditions.HasKinds(kinds(v))));
+        conditions.put("checksumErrorsAtLeast", v -> List.of(new NodeConditions.ChecksumErrors((long) number(v))));
         conditions.put("features", this::featureConditions);
         conditions.put("anyFeature", v -> List.of(new FeatureCondition.AnyOf(featureConditions(v))));
         conditions.put("desiredFixed", v -> List.of(flag(v, new DesiredFixedCondition())));
@@ -92,9 +97,21 @@ public final class RuleBookLoader {
                 recommend.put(name, onOff(value, "recommend." + name));
             });
         }
-        List<String> references = data.get("references") == null ? List.of() : strings(data.get("references"));
+        List<Source> sources = new ArrayList<>();
+        for (Object entry : list(data.get("sources"))) {
+            Map<String, Object> source = map(entry);
+            unknownKeys(source.keySet(), SOURCE_KEYS, "source key");
+            String url = text(source.get("url"), "sources.url");
+            if (!url.startsWith("https://") && !url.startsWith("http://")) {
+                throw invalid("source url '" + url + "' is not a public http(s) address");
+            }
+            sources.add(new Source(text(source.get("title"), "sources.title"), url));
+        }
+        if (sources.isEmpty()) {
+            throw invalid("'sources' needs at least one public source");
+        }
         return new Rule(id, text(data.get("title"), "title"), severity, alternatives, recommend,
-                text(data.get("explanation"), "explanation").strip(), references);
+                text(data.get("explanation"), "explanation").strip(), sources);
     }
 
     private List<Condition> alternative(Map<String, Object> data) {
@@ -124,7 +141,7 @@ public final class RuleBookLoader {
         unknownKeys(data.keySet(), SAMPLE_KEYS, "sample threshold");
         return new SampleCondition(decimal(data, "rxBytesPerSecondAtLeast"),
                 data.containsKey("rxDominant") ? onOff(data.get("rxDominant"), "sample.rxDominant") : null,
-                decimal(data, "rxAveragePacketBelowMtuFraction"), decimal(data, "rxDropsPerSecondAtLeast"),
+                decimal(data, "rxAveragePacketBelowBytes"), decimal(data, "rxDropsPerSecondAtLeast"),
                 decimal(data, "rxDropRatioAtLeast"), decimal(data, "txPacketsPerSecondAtLeast"));
     }
 
@@ -134,6 +151,14 @@ public final class RuleBookLoader {
         Double ratio = decimal(data, "retransRatioAtLeast");
         Double segments = decimal(data, "retransSegmentsAtLeast");
         return new TcpCondition(ratio == null ? 0 : ratio, segments == null ? 1 : segments.longValue());
+    }
+
+    private Condition kernel(Object value, boolean below) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\.(\\d+)").matcher(String.valueOf(value));
+        if (!(value instanceof String) || !m.matches()) {
+            throw invalid("a kernel version is text: \"major.minor\" (\"5.7\"), not '" + value + "'");
+        }
+        return new NodeConditions.Kernel(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), below);
     }
 
     private Condition flag(Object value, Condition condition) {

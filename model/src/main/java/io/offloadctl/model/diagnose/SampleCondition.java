@@ -9,7 +9,7 @@ import java.util.Optional;
  * Thresholds on an interface's counter rates over a sample; null thresholds are not checked. Never
  * holds without a sample: lifetime totals say nothing about now.
  */
-record SampleCondition(Double rxBytesPerSecondAtLeast, Boolean rxDominant, Double rxAveragePacketBelowMtuFraction,
+record SampleCondition(Double rxBytesPerSecondAtLeast, Boolean rxDominant, Double rxAveragePacketBelowBytes,
                        Double rxDropsPerSecondAtLeast, Double rxDropRatioAtLeast, Double txPacketsPerSecondAtLeast)
         implements Condition {
 
@@ -33,13 +33,14 @@ record SampleCondition(Double rxBytesPerSecondAtLeast, Boolean rxDominant, Doubl
             }
             evidence.add("more received than sent (" + Rates.bits(r.txBytes() * 8) + " out)");
         }
-        if (rxAveragePacketBelowMtuFraction != null) {
+        if (rxAveragePacketBelowBytes != null) {
+            // Bytes, not a share of this interface's MTU: the peers' MSS bounds the frames a bulk receive
+            // gets (1,500-byte frames on an MTU 9000 host talking to MTU 1500 clients are full-size).
             double average = r.rxAveragePacketBytes();
-            int mtu = facts.iface().mtu();
-            if (r.rxPackets() == 0 || average >= rxAveragePacketBelowMtuFraction * mtu) {
+            if (r.rxPackets() == 0 || average >= rxAveragePacketBelowBytes) {
                 return Optional.empty();
             }
-            evidence.add(String.format(Locale.ROOT, "average received packet %.0f bytes against MTU %d", average, mtu));
+            evidence.add(String.format(Locale.ROOT, "average received packet %.0f bytes (below %.0f)", average, rxAveragePacketBelowBytes));
         }
         if (rxDropsPerSecondAtLeast != null) {
             double refused = r.rxDropped() + r.rxErrors();

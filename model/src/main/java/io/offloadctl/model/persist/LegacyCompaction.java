@@ -43,4 +43,30 @@ public final class LegacyCompaction {
     public static String arguments(Map<String, Boolean> features) {
         return String.join(" ", compact(features).stream().map(Setting::toString).toList());
     }
+
+    /**
+     * The changes to one interface as ethtool -K arguments, a legacy name wherever it covers exactly
+     * what changes there: every member of the group the interface has is either changed to the same
+     * value or already at it (or fixed), so {@code tso off} does what the member list would.
+     */
+    public static String arguments(Map<String, Boolean> changes, Map<String, io.offloadctl.model.report.FeatureReport> features) {
+        Map<String, Boolean> left = new TreeMap<>(changes);
+        List<Setting> settings = new ArrayList<>();
+        for (LegacyFlag flag : LegacyFlags.all()) {
+            List<String> members = features.keySet().stream().filter(flag::matches).toList();
+            List<String> changed = members.stream().filter(left::containsKey).toList();
+            if (changed.isEmpty()) {
+                continue;
+            }
+            Boolean value = left.get(changed.get(0));
+            boolean covers = members.stream().allMatch(m -> left.containsKey(m) ? value.equals(left.get(m))
+                    : features.get(m).active() == value || features.get(m).fixed());
+            if (covers) {
+                changed.forEach(left::remove);
+                settings.add(new Setting(flag.shortName(), value));
+            }
+        }
+        left.forEach((name, on) -> settings.add(new Setting(name, on)));
+        return String.join(" ", settings.stream().map(Setting::toString).toList());
+    }
 }

@@ -16,11 +16,17 @@ public record NodeReport(
         @Schema(nullable = true, description = "Whether IPv4 forwarding is on (net.ipv4.ip_forward); null when unknown.") Boolean ipForwarding,
         @Schema(nullable = true, description = "TCP segment counters; null when unknown.") TcpCounters tcp,
         @Schema(nullable = true, description = "What the agent holds back (a failed revision, contested features); null when "
-                + "nothing, or when the report is not an agent's.") AgentStatus agent) {
+                + "nothing, or when the report is not an agent's.") AgentStatus agent,
+        @Schema(nullable = true, description = "UDP counters; null when unknown.") UdpCounters udp) {
 
     public NodeReport {
         labels = labels == null ? Map.of() : new TreeMap<>(labels);
         interfaces = interfaces == null ? List.of() : List.copyOf(interfaces);
+    }
+
+    public NodeReport(Map<String, String> labels, String kernel, String agentVersion, List<InterfaceReport> interfaces,
+                      Boolean ipForwarding, TcpCounters tcp, AgentStatus agent) {
+        this(labels, kernel, agentVersion, interfaces, ipForwarding, tcp, agent, null);
     }
 
     /** A report without an agent's status. */
@@ -32,7 +38,7 @@ public record NodeReport(
     /** The same report with the agent's status ({@link AgentStatus#NONE} is sent as none). */
     public NodeReport withAgent(AgentStatus status) {
         return new NodeReport(labels, kernel, agentVersion, interfaces, ipForwarding, tcp,
-                status == null || status.equals(AgentStatus.NONE) ? null : status);
+                status == null || status.equals(AgentStatus.NONE) ? null : status, udp);
     }
 
     /**
@@ -43,7 +49,7 @@ public record NodeReport(
         return new NodeReport(labels, kernel, agentVersion, interfaces.stream()
                 .map(i -> new InterfaceReport(i.name(), i.kind(), i.driver(), i.driverVersion(), i.firmwareVersion(),
                         i.busInfo(), i.mtu(), i.speedMbps(), i.master(), Map.of(), i.features()))
-                .toList(), ipForwarding, null, agent);
+                .toList(), ipForwarding, null, agent, null);
     }
 
     /** A feature of one reported interface; empty when the interface or the feature is not reported. */

@@ -30,10 +30,10 @@ import java.util.concurrent.Callable;
 
 /** {@code offloadctl doctor}: runs the diagnostic rules over this node, or over a saved report. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Diagnose the known offload pathologies (bnxt_en with GRO/GSO behind a bridge, TSO/GSO for virtio "
-                + "guests, hv_netvsc with jumbo MTU and LRO, vmxnet3 with jumbo frames and LSO, LRO while forwarding, "
-                + "bridge/port MTU mismatches, sg off dropping TSO, policies wanting fixed features) and their symptoms "
-                + "(small received packets, rising drops, TCP retransmissions). Changes nothing.",
+        description = {"Diagnose the known offload pathologies (Broadcom, Intel e1000e, vmxnet3, Hyper-V, Xen and virtio hosts "
+                + "and guests, VXLAN and IPIP tunnels, LRO while forwarding, bridge port MTUs, features that drop others, policies "
+                + "wanting fixed features) and their symptoms (small received packets, rising drops, TCP retransmissions, bad "
+                + "checksums): the rules and their public sources are listed in the README. Changes nothing.",
                 "Each finding comes with its evidence, the offloadctl set command that fixes it and how to persist it.",
                 "Exit codes: 0 nothing of warning severity; 3 at least one warning; 1 failed."})
 final class DoctorCommand extends NamespacedCommand implements Callable<Integer> {
@@ -48,10 +48,15 @@ final class DoctorCommand extends NamespacedCommand implements Callable<Integer>
                     + "the symptom rules need it.")
     Duration sample;
 
-    @Option(names = "--from", paramLabel = "FILE",
-            description = "Diagnose a saved node report (the JSON the agent sends, as doctor --save writes it, "
-                    + "or the API's node view GET /api/v1/nodes/NAME, whose desired state is then used too; - for standard input) instead of this host.")
-    String from;
+    @Option(names = "--from", paramLabel = "FILE", arity = "1", description = "Diagnose a saved node report (the JSON the agent "
+            + "sends, as doctor --save writes it, or the API's node view GET /api/v1/nodes/NAME, whose desired state is then used "
+            + "too; - for standard input) instead of this host. Given twice (an earlier and a later report of one node), the "
+            + "symptom rules judge the counters between them, exactly as the API judges two consecutive reports.")
+    List<String> from;
+
+    @Option(names = "--interval", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "With two --from reports: the time between them (node views from the API carry it; saved reports do not).")
+    Duration interval;
 
     @Option(names = "--save", paramLabel = "FILE",
             description = "Also write the node report diagnosed (the JSON the agent sends) to FILE, for doctor --from elsewhere.")
@@ -88,10 +93,19 @@ final class DoctorCommand extends NamespacedCommand implements Callable<Integer>
             if (sample != null) {
                 throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "--sample measures this host; it cannot be used with --from");
             }
-            SavedReport saved = SavedReport.read(from, mapper());
+            if (from.size() > 2) {
+                throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "--from takes one report, or two of one node (earlier, later)");
+            }
+            SavedReport saved = SavedReport.read(from.get(from.size() - 1), mapper());
             report = saved.report();
             desired = saved.desired();
-            source = from.equals("-") ? "standard input" : from;
+            source = from.stream().map(f -> f.equals("-") ? "standard input" : f).collect(java.util.stream.Collectors.joining(" then "));
+            if (from.size() == 2) {
+                measured = NodeSample.between(SavedReport.read(from.get(0), mapper()).report(), report,
+                        seconds(SavedReport.read(from.get(0), mapper()), saved));
+            } else if (interval != null) {
+                throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "--interval is the time between two --from reports");
+            }
         } else {
             try (KernelSession session = openSession()) {
                 NodeStateReader reader = new NodeStateReader(session);
@@ -118,7 +132,8 @@ final class DoctorCommand extends NamespacedCommand implements Callable<Integer>
         if (role != null) {
             Map<String, String> labels = new TreeMap<>(report.labels());
             labels.put("offloadctl.io/role", role);
-            report = new NodeReport(labels, report.kernel(), report.agentVersion(), report.interfaces(), report.ipForwarding(), report.tcp());
+            report = new NodeReport(labels, report.kernel(), report.agentVersion(), report.interfaces(), report.ipForwarding(), report.tcp(),
+                    report.agent(), report.udp());
         }
         List<Finding> findings = new Diagnosis(RuleBook.builtIn()).run(report, measured, desired).stream()
                 .filter(f -> f.severity().atLeast(minimum))
@@ -134,6 +149,26 @@ final class DoctorCommand extends NamespacedCommand implements Callable<Integer>
         }
         out().flush();
         return findings.stream().anyMatch(f -> f.severity().atLeast(Severity.warning)) ? FINDINGS : ExitCodes.OK;
+    }
+
+    /** Seconds between two saved reports: their API receive times, else --interval. */
+    private double seconds(SavedReport earlier, SavedReport later) {
+        if (interval != null) {
+            if (interval.isZero() || interval.isNegative()) {
+                throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "--interval must be longer than 0");
+            }
+            return interval.toNanos() / 1e9;
+        }
+        if (earlier.reportedAt() == null || later.reportedAt() == null) {
+            throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "two saved reports need the time between them: give --interval "
+                    + "(node views from the API, GET /api/v1/nodes/NAME, carry it)");
+        }
+        double seconds = Duration.between(earlier.reportedAt(), later.reportedAt()).toNanos() / 1e9;
+        if (!(seconds > 0)) {
+            throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "the first --from report must be the earlier one ("
+                    + earlier.reportedAt() + " is not before " + later.reportedAt() + ")");
+        }
+        return seconds;
     }
 
     private String session() {

@@ -17,9 +17,10 @@ import java.util.TreeMap;
 
 /**
  * A node report saved to a file: either the report itself (the JSON an agent sends) or the API's
- * node view, which holds the report under "report" and the desired state under "desired".
+ * node view, which holds the report under "report", the desired state under "desired" and the time the
+ * API received the report under "summary.reportedAt".
  */
-record SavedReport(NodeReport report, Map<String, DesiredInterface> desired) {
+record SavedReport(NodeReport report, Map<String, DesiredInterface> desired, java.time.OffsetDateTime reportedAt) {
 
     static SavedReport read(String file, ObjectMapper mapper) {
         try (InputStream in = file.equals("-") ? System.in : Files.newInputStream(Path.of(file))) {
@@ -38,7 +39,17 @@ record SavedReport(NodeReport report, Map<String, DesiredInterface> desired) {
                 DesiredInterface one = mapper.treeToValue(iface, DesiredInterface.class);
                 desired.put(one.name(), one);
             }
-            return new SavedReport(report, desired);
+            JsonNode at = tree.path("summary").path("reportedAt");
+            java.time.OffsetDateTime reportedAt = null;
+            if (at.isTextual()) {
+                try {
+                    reportedAt = java.time.OffsetDateTime.parse(at.asText());
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new OffloadException(ErrorKind.INVALID_ARGUMENT, file + ": summary.reportedAt '" + at.asText()
+                            + "' is no ISO 8601 time");
+                }
+            }
+            return new SavedReport(report, desired, reportedAt);
         } catch (IOException e) {
             throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "cannot read a node report from " + file + ": " + e.getMessage(), e);
         }

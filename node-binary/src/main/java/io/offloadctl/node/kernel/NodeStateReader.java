@@ -29,7 +29,7 @@ public final class NodeStateReader {
     public NodeReport read(Map<String, String> labels, String agentVersion) {
         List<InterfaceReport> interfaces = inspector.infoAll().stream().map(this::interfaceReport).toList();
         NodeNetworkFacts facts = NodeNetworkFacts.read(namespace);
-        return new NodeReport(labels, kernelRelease(), agentVersion, interfaces, facts.ipForwarding(), facts.tcp());
+        return new NodeReport(labels, kernelRelease(), agentVersion, interfaces, facts.ipForwarding(), facts.tcp(), null, facts.udp());
     }
 
     private InterfaceReport interfaceReport(InterfaceInfo info) {

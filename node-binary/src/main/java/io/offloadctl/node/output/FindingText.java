@@ -27,7 +27,7 @@ public final class FindingText {
                         + "   (or harvester-cloudinit, networkd, networkmanager, udev, shell)");
             }
             line(out, "why:", finding.explanation());
-            line(out, "see:", String.join("; ", finding.references()));
+            finding.sources().forEach(source -> line(out, "see:", source.title() + " <" + source.url() + ">"));
             out.append('\n');
         }
         out.append(summary(findings)).append('\n');
