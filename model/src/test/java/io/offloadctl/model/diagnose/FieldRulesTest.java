@@ -100,6 +100,28 @@ class FieldRulesTest {
     }
 
     @Test
+    void geneveDeviceWithTransmitChecksumOffload() {
+        assertEquals(List.of("geneve-tx-checksum@genev_sys_6081"), matched("geneve-tx-checksum",
+                host("6.8", iface("genev_sys_6081", InterfaceKind.geneve, "geneve", 1400, null, offloadsOn()))));
+        assertEquals(List.of(), matched("geneve-tx-checksum", host("6.8", iface("genev_sys_6081", InterfaceKind.geneve, "geneve", 1400,
+                null, with(offloadsOn(), "tx-checksum-ip-generic", OFF)))), "as Kube-OVN sets it");
+        assertEquals(List.of(), matched("geneve-tx-checksum", host("6.8", iface("vxlan0", InterfaceKind.vxlan, "vxlan", 1450, null,
+                offloadsOn()))), "another tunnel kind");
+    }
+
+    @Test
+    void virtioHostAdviceIsSilentOnceTheTapsSegmentNoMore() {
+        Map<String, FeatureReport> off = with(with(with(offloadsOn(), "tx-tcp-segmentation", OFF), "tx-tcp6-segmentation", OFF),
+                "tx-generic-segmentation", OFF);
+        assertEquals(List.of(), matched("virtio-host-segmentation", host("6.8",
+                iface("eno1", InterfaceKind.physical, "igb", 1500, "br0", offloadsOn()),
+                iface("br0", InterfaceKind.bridge, "bridge", 1500, null, off),
+                iface("vnet0", InterfaceKind.tap, "tun", 1500, "br0", off))));
+        assertEquals(List.of(), matched("virtio-host-segmentation", host("6.8",
+                iface("br0", InterfaceKind.bridge, "bridge", 1500, null, offloadsOn()))), "a bridge without guests");
+    }
+
+    @Test
     void ipipTunnelWithTransmitChecksumOffload() {
         assertEquals(List.of("ipip-tunnel-tx-checksum@tunl0"), matched("ipip-tunnel-tx-checksum",
                 host("5.10", iface("tunl0", InterfaceKind.ipip, "ipip", 1480, null, offloadsOn()))));
