@@ -15,6 +15,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  */
 @Entity
 @Table(name = "node")
+// Only the columns that changed: a report with new counters must not send the whole stored report again.
+@org.hibernate.annotations.DynamicUpdate
 public class NodeEntity extends PanacheEntityBase {
     @Id
     public String name;
@@ -54,6 +56,9 @@ public class NodeEntity extends PanacheEntityBase {
     /** Findings of the diagnostic rules on the last report that differed from the one before (JSON list). */
     @Column(columnDefinition = "text")
     public String findings;
+    /** NodeCounters as JSON: the latest counters; null when those in {@link #report} are the latest. */
+    @Column(columnDefinition = "text")
+    public String counters;
 
     @Column(name = "finding_count")
     public int findingCount;

@@ -48,19 +48,23 @@ public class NodeFindings {
         this.longestSample = longestSample;
     }
 
+    /** Whether two reports this far apart make a sample for the symptom rules. */
+    boolean samples(OffsetDateTime previousAt, OffsetDateTime now) {
+        Duration between = Duration.between(previousAt, now);
+        return between.compareTo(shortestSample) >= 0 && between.compareTo(longestSample) <= 0 && !between.isZero();
+    }
+
     void diagnose(NodeEntity node, NodeReport report, NodeReport previous, OffsetDateTime previousAt, OffsetDateTime now) {
-        NodeSample sample = null;
-        if (previous != null && previousAt != null) {
-            Duration between = Duration.between(previousAt, now);
-            if (between.compareTo(shortestSample) >= 0 && between.compareTo(longestSample) <= 0 && !between.isZero()) {
-                sample = NodeSample.between(previous, report, between.toNanos() / 1e9);
-            }
-        }
+        NodeSample sample = previous != null && previousAt != null && samples(previousAt, now)
+                ? NodeSample.between(previous, report, Duration.between(previousAt, now).toNanos() / 1e9) : null;
         Map<String, DesiredInterface> desired = new TreeMap<>();
         json.read(node.desired, DesiredState.class).interfaces().forEach(i -> desired.put(i.name(), i));
         List<Finding> found = diagnosis.run(report, sample, desired);
-        node.findings = json.write(found);
-        node.findingCount = found.size();
+        String text = json.write(found);
+        if (!text.equals(node.findings)) {
+            node.findings = text;
+            node.findingCount = found.size();
+        }
     }
 
     List<Finding> of(NodeEntity node) {

@@ -32,6 +32,7 @@ import io.offloadctl.model.policy.InterfaceCompliance;
 import io.offloadctl.model.policy.Policy;
 import io.offloadctl.model.report.AgentStatus;
 import io.offloadctl.model.report.InterfaceReport;
+import io.offloadctl.model.report.NodeCounters;
 import io.offloadctl.model.report.NodeReport;
 
 /** Node reports in, desired state and compliance out; keeps both current when policies change. */
@@ -77,43 +78,61 @@ public class NodeService {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         NodeReport report = json.readRequest(body, NodeReport.class);
         ReportLimits.check(report);
-        String text = json.write(report);
-        String hash = JsonCodec.sha256(text);
-        NodeEntity node = lockForReport(name);
-        if (node != null && hash.equals(node.reportHash)) {
-            node.bodyHash = bodyHash;
-            node.reportedAt = now;
-            return new ReportOutcome(false, answer(false, node.status, node.desiredView));
-        }
         String configHash = JsonCodec.sha256(json.write(report.withoutCounters()));
+        NodeEntity node = lockForReport(name);
+        if (node != null && configHash.equals(node.configHash)) {
+            return sample(node, report, bodyHash, now);
+        }
         boolean created = node == null;
-        boolean configChanged = created || !configHash.equals(node.configHash);
-        NodeReport previous = created ? null : json.read(node.report, NodeReport.class);
+        NodeReport previous = created ? null : current(node);
         OffsetDateTime previousAt = created ? null : node.reportedAt;
         if (created) {
             node = new NodeEntity();
             node.name = name;
         }
+        String text = json.write(report);
         node.labels = json.write(report.labels());
         node.kernel = report.kernel();
         node.agentVersion = report.agentVersion();
         node.report = text;
-        node.reportHash = hash;
+        node.reportHash = JsonCodec.sha256(text);
+        node.counters = null;
         node.bodyHash = bodyHash;
         node.configHash = configHash;
         node.reportedAt = now;
-        if (configChanged) {
-            events.record(EventType.report, name, null, created
-                    ? "first report: " + report.interfaces().size() + " interfaces"
-                    : ReportDiff.describe(previous, report));
-            evaluate(node, report, RolloutHolds.apply(policies.all(), holds.of(name)), previous);
-        }
+        events.record(EventType.report, name, null, created
+                ? "first report: " + report.interfaces().size() + " interfaces"
+                : ReportDiff.describe(previous, report));
+        evaluate(node, report, RolloutHolds.apply(policies.all(), holds.of(name)), previous);
         findings.diagnose(node, report, previous, previousAt, now);
         if (created) {
             node.persist();
             replaceInterfaces(node, report);
         }
-        return new ReportOutcome(created, answer(configChanged, node.status, node.desiredView));
+        return new ReportOutcome(created, answer(true, node.status, node.desiredView));
+    }
+
+    /**
+     * A report whose configuration is the stored one: only its counters are new. They are stored
+     * compactly, nothing is re-evaluated (desired state, compliance, events stay as they are), and
+     * the symptom rules run when the previous counters are within their window.
+     */
+    private ReportOutcome sample(NodeEntity node, NodeReport report, String bodyHash, OffsetDateTime now) {
+        NodeReport previous = findings.samples(node.reportedAt, now) ? current(node) : null;
+        OffsetDateTime previousAt = node.reportedAt;
+        node.counters = json.write(NodeCounters.of(report));
+        node.bodyHash = bodyHash;
+        node.reportedAt = now;
+        if (previous != null) {
+            findings.diagnose(node, report, previous, previousAt, now);
+        }
+        return new ReportOutcome(false, answer(false, node.status, node.desiredView));
+    }
+
+    /** The node's last report with its latest counters. */
+    NodeReport current(NodeEntity node) {
+        NodeReport stored = json.read(node.report, NodeReport.class);
+        return node.counters == null ? stored : json.read(node.counters, NodeCounters.class).applyTo(stored);
     }
 
     /**
@@ -245,7 +264,7 @@ public class NodeService {
 
     public NodeView get(String name) {
         NodeEntity node = find(name);
-        NodeReport report = json.read(node.report, NodeReport.class);
+        NodeReport report = current(node);
         DesiredView desired = desiredView(node);
         return new NodeView(summary(NodeRow.of(node), NodeInterfaceEntity.count("node", name)), report,
                 desired, json.read(node.compliance, COMPLIANCE_TYPE), findings.of(node), managed(report, desired));

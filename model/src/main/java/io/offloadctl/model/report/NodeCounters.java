@@ -1,0 +1,30 @@
+package io.offloadctl.model.report;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What of a node report changes on its own, cycle after cycle: the interface counters and the
+ * namespace's TCP and UDP counters. Kept apart from the configuration (everything else), so that a
+ * report whose configuration is unchanged stores only this, small, and re-evaluates nothing.
+ */
+public record NodeCounters(Map<String, Map<String, Long>> interfaces, TcpCounters tcp, UdpCounters udp) {
+
+    public NodeCounters {
+        interfaces = interfaces == null ? Map.of() : new TreeMap<>(interfaces);
+    }
+
+    public static NodeCounters of(NodeReport report) {
+        Map<String, Map<String, Long>> interfaces = new TreeMap<>();
+        report.interfaces().forEach(i -> interfaces.put(i.name(), i.counters()));
+        return new NodeCounters(interfaces, report.tcp(), report.udp());
+    }
+
+    /** {@code report} with these counters instead of its own (an interface these do not have keeps none). */
+    public NodeReport applyTo(NodeReport report) {
+        return new NodeReport(report.labels(), report.kernel(), report.agentVersion(), report.interfaces().stream()
+                .map(i -> new InterfaceReport(i.name(), i.kind(), i.driver(), i.driverVersion(), i.firmwareVersion(), i.busInfo(),
+                        i.mtu(), i.speedMbps(), i.master(), interfaces.getOrDefault(i.name(), Map.of()), i.features()))
+                .toList(), report.ipForwarding(), tcp, report.agent(), udp);
+    }
+}
