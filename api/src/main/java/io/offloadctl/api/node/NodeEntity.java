@@ -25,7 +25,10 @@ public class NodeEntity extends PanacheEntityBase {
     public String kernel;
     @Column(name = "agent_version")
     public String agentVersion;
+    /** Loaded when read, not with the row: a report with new counters only never needs it. */
     @Column(columnDefinition = "text")
+    @jakarta.persistence.Basic(fetch = jakarta.persistence.FetchType.LAZY)
+    @org.hibernate.annotations.LazyGroup("report")
     public String report;
     @Column(name = "report_hash")
     public String reportHash;
@@ -35,12 +38,16 @@ public class NodeEntity extends PanacheEntityBase {
     @Column(name = "reported_at")
     public OffsetDateTime reportedAt;
     @Column(columnDefinition = "text")
+    @jakarta.persistence.Basic(fetch = jakarta.persistence.FetchType.LAZY)
+    @org.hibernate.annotations.LazyGroup("desired")
     public String desired;
     @Column(name = "desired_fingerprint")
     public String desiredFingerprint;
     @Column(name = "desired_revision")
     public long desiredRevision;
     @Column(columnDefinition = "text")
+    @jakarta.persistence.Basic(fetch = jakarta.persistence.FetchType.LAZY)
+    @org.hibernate.annotations.LazyGroup("compliance")
     public String compliance;
     public String status;
     /** SHA-256 of the bytes of the last report: an identical report is recognised without parsing it. */
@@ -55,13 +62,18 @@ public class NodeEntity extends PanacheEntityBase {
 
     /** Findings of the diagnostic rules on the last report that differed from the one before (JSON list). */
     @Column(columnDefinition = "text")
+    @jakarta.persistence.Basic(fetch = jakarta.persistence.FetchType.LAZY)
+    @org.hibernate.annotations.LazyGroup("findings")
     public String findings;
-    /** NodeCounters as JSON: the latest counters; null when those in {@link #report} are the latest. */
+    /** NodeCounters as JSON: the latest counters (null for rows written before V10: then those in {@link #report}). */
     @Column(columnDefinition = "text")
     public String counters;
 
     @Column(name = "finding_count")
     public int findingCount;
+    /** How many of the findings come from symptom rules (counters over a sample): none, and a quiet sample writes nothing. */
+    @Column(name = "symptom_findings")
+    public int symptomFindings;
 
     /** Raised by an operator's retry: the agent tries a revision it quarantined again (DesiredView.retry). */
     @Column(name = "retry_generation")

@@ -59,12 +59,44 @@ public class NodeFindings {
                 ? NodeSample.between(previous, report, Duration.between(previousAt, now).toNanos() / 1e9) : null;
         Map<String, DesiredInterface> desired = new TreeMap<>();
         json.read(node.desired, DesiredState.class).interfaces().forEach(i -> desired.put(i.name(), i));
-        List<Finding> found = diagnosis.run(report, sample, desired);
-        String text = json.write(found);
+        store(node, diagnosis.run(report, sample, desired));
+    }
+
+    /**
+     * Between two reports of one configuration only the symptom rules can find anything new: they run
+     * over the sample, and the other findings stand as they are.
+     */
+    void symptoms(NodeEntity node, NodeReport report, NodeReport previous, OffsetDateTime previousAt, OffsetDateTime now) {
+        NodeSample sample = NodeSample.between(previous, report, Duration.between(previousAt, now).toNanos() / 1e9);
+        List<Finding> symptoms = diagnosis.symptoms(report, sample, Map.of());
+        if (symptoms.isEmpty() && node.symptomFindings == 0) {
+            return;
+        }
+        List<Finding> found = new java.util.ArrayList<>(of(node).stream().filter(f -> !diagnosis.isSymptom(f)).toList());
+        found.addAll(symptoms);
+        store(node, found);
+    }
+
+    /** Stores the findings when they differ from the stored ones, with how many there are and how many are symptoms. */
+    private void store(NodeEntity node, List<Finding> found) {
+        String text = json.write(Diagnosis.sorted(found));
         if (!text.equals(node.findings)) {
             node.findings = text;
             node.findingCount = found.size();
+            node.symptomFindings = (int) found.stream().filter(diagnosis::isSymptom).count();
         }
+    }
+
+    /**
+     * After the node's desired state changed (a policy, a rollout wave): the rules that look at what
+     * the node is and wants run again; the symptom findings of its last sample stand.
+     */
+    void placement(NodeEntity node, NodeReport report) {
+        Map<String, DesiredInterface> desired = new TreeMap<>();
+        json.read(node.desired, DesiredState.class).interfaces().forEach(i -> desired.put(i.name(), i));
+        List<Finding> found = new java.util.ArrayList<>(of(node).stream().filter(diagnosis::isSymptom).toList());
+        found.addAll(diagnosis.run(report, null, desired));
+        store(node, found);
     }
 
     List<Finding> of(NodeEntity node) {

@@ -96,7 +96,7 @@ public class NodeService {
         node.agentVersion = report.agentVersion();
         node.report = text;
         node.reportHash = JsonCodec.sha256(text);
-        node.counters = null;
+        node.counters = json.write(NodeCounters.of(report));
         node.bodyHash = bodyHash;
         node.configHash = configHash;
         node.reportedAt = now;
@@ -118,15 +118,22 @@ public class NodeService {
      * the symptom rules run when the previous counters are within their window.
      */
     private ReportOutcome sample(NodeEntity node, NodeReport report, String bodyHash, OffsetDateTime now) {
-        NodeReport previous = findings.samples(node.reportedAt, now) ? current(node) : null;
+        // The configuration is the one reported now: the previous report is this one with the previous counters,
+        // and the stored report text is not read.
+        NodeReport previous = findings.samples(node.reportedAt, now) ? previousCounters(node).applyTo(report) : null;
         OffsetDateTime previousAt = node.reportedAt;
         node.counters = json.write(NodeCounters.of(report));
         node.bodyHash = bodyHash;
         node.reportedAt = now;
         if (previous != null) {
-            findings.diagnose(node, report, previous, previousAt, now);
+            findings.symptoms(node, report, previous, previousAt, now);
         }
         return new ReportOutcome(false, answer(false, node.status, node.desiredView));
+    }
+
+    private NodeCounters previousCounters(NodeEntity node) {
+        return node.counters == null ? NodeCounters.of(json.read(node.report, NodeReport.class))
+                : json.read(node.counters, NodeCounters.class);
     }
 
     /** The node's last report with its latest counters. */
@@ -221,6 +228,9 @@ public class NodeService {
                 .filter(d -> d.status() == ComplianceStatus.unenforceable).count();
         if (node.isPersistent()) {
             replaceInterfaces(node, report);
+        }
+        if (previous == null && node.findings != null) {
+            findings.placement(node, report);
         }
     }
 

@@ -6,4 +6,9 @@ import java.util.Optional;
 interface Condition {
 
     Optional<String> evidence(InterfaceFacts facts);
+
+    /** Whether it judges counters over a sample (a symptom), not what the node is. */
+    default boolean needsSample() {
+        return false;
+    }
 }

@@ -34,6 +34,30 @@ public final class Diagnosis {
      * @param desired what policies want, by interface name (may be empty)
      */
     public List<Finding> run(NodeReport node, NodeSample sample, Map<String, DesiredInterface> desired) {
+        return run(node, sample, desired, false);
+    }
+
+    /**
+     * The findings of the symptom rules only (those that need a sample): between two reports of one
+     * configuration nothing else can have changed, so the others' findings stand.
+     */
+    public List<Finding> symptoms(NodeReport node, NodeSample sample, Map<String, DesiredInterface> desired) {
+        return run(node, sample, desired, true);
+    }
+
+    /** Whether a finding comes from a symptom rule of this book. */
+    public boolean isSymptom(Finding finding) {
+        return rules.rules().stream().anyMatch(r -> r.id().equals(finding.rule()) && r.symptom());
+    }
+
+    /** Findings in their order: most severe first, then by interface and rule. */
+    public static List<Finding> sorted(List<Finding> findings) {
+        List<Finding> all = new ArrayList<>(findings);
+        all.sort(ORDER);
+        return all;
+    }
+
+    private List<Finding> run(NodeReport node, NodeSample sample, Map<String, DesiredInterface> desired, boolean onlySymptoms) {
         Map<String, InterfaceReport> byName = new TreeMap<>();
         node.interfaces().forEach(i -> byName.put(i.name(), i));
         Optional<NodeRole> role = NodeRole.of(node);
@@ -46,6 +70,9 @@ public final class Diagnosis {
             InterfaceFacts facts = new InterfaceFacts(iface, node, role, iface.master() == null ? null : byName.get(iface.master()),
                     ports, sample, desired.get(iface.name()));
             for (Rule rule : rules.rules()) {
+                if (onlySymptoms && !rule.symptom()) {
+                    continue;
+                }
                 rule.match(facts).ifPresent(evidence -> findings.add(finding(rule, iface, evidence)));
             }
         }

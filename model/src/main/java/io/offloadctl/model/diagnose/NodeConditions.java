@@ -52,6 +52,11 @@ final class NodeConditions {
     /** At least {@code atLeast} TCP segments and UDP datagrams arrived with a bad checksum during the sample. */
     record ChecksumErrors(long atLeast) implements Condition {
         @Override
+        public boolean needsSample() {
+            return true;
+        }
+
+        @Override
         public Optional<String> evidence(InterfaceFacts facts) {
             NodeSample sample = facts.sample();
             if (sample == null || sample.checksumErrors() < atLeast) {

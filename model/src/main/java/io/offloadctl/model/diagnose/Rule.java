@@ -19,6 +19,11 @@ public record Rule(String id, String title, Severity severity, List<List<Conditi
         sources = List.copyOf(sources);
     }
 
+    /** Whether every alternative judges counters over a sample: without one, the rule never matches. */
+    public boolean symptom() {
+        return alternatives.stream().allMatch(conditions -> conditions.stream().anyMatch(Condition::needsSample));
+    }
+
     /** The evidence of the first alternative that holds for the interface, if any does. */
     Optional<List<String>> match(InterfaceFacts facts) {
         for (List<Condition> conditions : alternatives) {

@@ -14,6 +14,11 @@ record SampleCondition(Double rxBytesPerSecondAtLeast, Boolean rxDominant, Doubl
         implements Condition {
 
     @Override
+    public boolean needsSample() {
+        return true;
+    }
+
+    @Override
     public Optional<String> evidence(InterfaceFacts facts) {
         Optional<InterfaceRates> sampled = facts.rates();
         if (sampled.isEmpty()) {

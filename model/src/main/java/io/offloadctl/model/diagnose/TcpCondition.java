@@ -7,6 +7,11 @@ import java.util.Optional;
 record TcpCondition(double retransRatioAtLeast, long retransSegmentsAtLeast) implements Condition {
 
     @Override
+    public boolean needsSample() {
+        return true;
+    }
+
+    @Override
     public Optional<String> evidence(InterfaceFacts facts) {
         NodeSample sample = facts.sample();
         if (sample == null) {
