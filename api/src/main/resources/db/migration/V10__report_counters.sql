@@ -5,3 +5,5 @@ alter table node add column counters text;
 -- How many of node.findings come from symptom rules: a sample that finds none where there were none
 -- writes nothing.
 alter table node add column symptom_findings integer default 0 not null;
+-- The hash of the whole stored report decided nothing once the configuration hash does.
+alter table node drop column report_hash;

@@ -25,13 +25,14 @@ public class NodeEntity extends PanacheEntityBase {
     public String kernel;
     @Column(name = "agent_version")
     public String agentVersion;
-    /** Loaded when read, not with the row: a report with new counters only never needs it. */
+    /**
+     * The JSON documents (report, desired state, compliance, findings) load together when one is read,
+     * not with the row: a report with new counters only needs none of them.
+     */
     @Column(columnDefinition = "text")
     @jakarta.persistence.Basic(fetch = jakarta.persistence.FetchType.LAZY)
-    @org.hibernate.annotations.LazyGroup("report")
+    @org.hibernate.annotations.LazyGroup("documents")
     public String report;
-    @Column(name = "report_hash")
-    public String reportHash;
     /** Hash of the report without counters: when it is unchanged, nothing needs re-evaluating. */
     @Column(name = "config_hash")
     public String configHash;
@@ -39,7 +40,7 @@ public class NodeEntity extends PanacheEntityBase {
     public OffsetDateTime reportedAt;
     @Column(columnDefinition = "text")
     @jakarta.persistence.Basic(fetch = jakarta.persistence.FetchType.LAZY)
-    @org.hibernate.annotations.LazyGroup("desired")
+    @org.hibernate.annotations.LazyGroup("documents")
     public String desired;
     @Column(name = "desired_fingerprint")
     public String desiredFingerprint;
@@ -47,7 +48,7 @@ public class NodeEntity extends PanacheEntityBase {
     public long desiredRevision;
     @Column(columnDefinition = "text")
     @jakarta.persistence.Basic(fetch = jakarta.persistence.FetchType.LAZY)
-    @org.hibernate.annotations.LazyGroup("compliance")
+    @org.hibernate.annotations.LazyGroup("documents")
     public String compliance;
     public String status;
     /** SHA-256 of the bytes of the last report: an identical report is recognised without parsing it. */
@@ -63,7 +64,7 @@ public class NodeEntity extends PanacheEntityBase {
     /** Findings of the diagnostic rules on the last report that differed from the one before (JSON list). */
     @Column(columnDefinition = "text")
     @jakarta.persistence.Basic(fetch = jakarta.persistence.FetchType.LAZY)
-    @org.hibernate.annotations.LazyGroup("findings")
+    @org.hibernate.annotations.LazyGroup("documents")
     public String findings;
     /** NodeCounters as JSON: the latest counters (null for rows written before V10: then those in {@link #report}). */
     @Column(columnDefinition = "text")

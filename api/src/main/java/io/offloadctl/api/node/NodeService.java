@@ -90,12 +90,10 @@ public class NodeService {
             node = new NodeEntity();
             node.name = name;
         }
-        String text = json.write(report);
         node.labels = json.write(report.labels());
         node.kernel = report.kernel();
         node.agentVersion = report.agentVersion();
-        node.report = text;
-        node.reportHash = JsonCodec.sha256(text);
+        node.report = json.write(report);
         node.counters = json.write(NodeCounters.of(report));
         node.bodyHash = bodyHash;
         node.configHash = configHash;

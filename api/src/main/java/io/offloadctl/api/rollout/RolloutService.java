@@ -38,8 +38,8 @@ import io.quarkus.panache.common.Sort;
  * changed; one deleted, narrowed or switched to audit under onRemove restore) starts a rollout over
  * the nodes whose desired state it changes: their waves are planned at once ({@link RolloutWaves}),
  * the first wave gets the change, the others keep the policy as it was ({@link RolloutHolds}).
- * {@link #advance()} moves each progressing rollout on: a node that failed (its agent rolled the
- * change back or could not apply it) or, in the current wave, went stale pauses it; a wave whose
+ * {@link #advance()} moves each progressing rollout on, judging the nodes of its current wave only: one
+ * that failed (its agent rolled the change back or could not apply it) or went stale pauses it; a wave whose
  * nodes all reported the change applied and compliant, and stayed so for the soak time, lets the
  * next wave have it. Operators pause, resume (past failed nodes) and abort (the policy goes back to
  * what it was, everywhere).
@@ -169,13 +169,15 @@ public class RolloutService {
     }
 
     private void advance(RolloutEntity rollout, OffsetDateTime now) {
-        List<RolloutNodeEntity> rows = RolloutNodeEntity.list("rolloutId", Sort.by("wave").and("node"), rollout.id);
+        // Only the current wave is judged: earlier waves are done, later ones wait; their nodes are not read.
+        List<RolloutNodeEntity> wave = RolloutNodeEntity.list("rolloutId = ?1 and wave = ?2", Sort.by("node"), rollout.id, rollout.wave);
+        Map<String, NodeEntity> nodesByName = nodesOf(wave);
         List<String> trouble = new ArrayList<>();
-        for (RolloutNodeEntity row : rows) {
-            if (row.wave > rollout.wave || RolloutNodeState.valueOf(row.state) == RolloutNodeState.accepted) {
+        for (RolloutNodeEntity row : wave) {
+            if (RolloutNodeState.valueOf(row.state) == RolloutNodeState.accepted) {
                 continue;
             }
-            String problem = judge(rollout, row, now);
+            String problem = judge(rollout, row, nodesByName.get(row.node), now);
             if (problem != null) {
                 trouble.add(problem);
             }
@@ -185,7 +187,6 @@ public class RolloutService {
             pause(rollout, reason, reason + "; later waves keep the policy as it was (resume past the failed nodes, or abort)");
             return;
         }
-        List<RolloutNodeEntity> wave = rows.stream().filter(r -> r.wave == rollout.wave).toList();
         OffsetDateTime soakUntil = soakUntil(rollout, wave);
         if (soakUntil == null || now.isBefore(soakUntil)) {
             return;
@@ -215,13 +216,21 @@ public class RolloutService {
         return last.plus(strategy(rollout).soakDuration());
     }
 
+    /** The node rows of these rollout nodes, by name, in one query (deleted nodes are absent). */
+    private static Map<String, NodeEntity> nodesOf(List<RolloutNodeEntity> rows) {
+        if (rows.isEmpty()) {
+            return Map.of();
+        }
+        return NodeEntity.<NodeEntity>list("name in ?1", rows.stream().map(r -> r.node).toList()).stream()
+                .collect(Collectors.toMap(n -> n.name, n -> n));
+    }
+
     /**
-     * Decides a released node's state from its node row: failed when its agent holds the revision
-     * back, stale when it stopped reporting in the current wave, compliant once a report after its
-     * release was. Returns the problem that pauses the rollout, or null.
+     * Decides a node's state in the current wave from its node row: failed when its agent holds the
+     * revision back, stale when it stopped reporting, compliant once a report after its release
+     * was. Returns the problem that pauses the rollout, or null.
      */
-    private String judge(RolloutEntity rollout, RolloutNodeEntity row, OffsetDateTime now) {
-        NodeEntity node = NodeEntity.findById(row.node);
+    private String judge(RolloutEntity rollout, RolloutNodeEntity row, NodeEntity node, OffsetDateTime now) {
         if (node == null) {
             row.state = RolloutNodeState.accepted.name();
             row.detail = "the node was deleted";
@@ -235,7 +244,7 @@ public class RolloutService {
             row.detail = held == null ? "its agent failed the revision" : held.reason();
             return row.node + " failed in wave " + (row.wave + 1) + ": " + row.detail;
         }
-        if (row.wave == rollout.wave && status == ComplianceStatus.stale) {
+        if (status == ComplianceStatus.stale) {
             row.state = RolloutNodeState.stale.name();
             row.detail = "no report since " + node.reportedAt;
             return row.node + " stopped reporting in wave " + (row.wave + 1) + " (last report " + node.reportedAt + ")";
@@ -424,6 +433,7 @@ public class RolloutService {
 
     RolloutView view(RolloutEntity rollout) {
         List<RolloutNodeEntity> rows = RolloutNodeEntity.list("rolloutId", Sort.by("wave").and("node"), rollout.id);
+        Map<String, NodeEntity> nodesByName = nodesOf(rows);
         List<RolloutView.Wave> waves = new ArrayList<>();
         RolloutState state = RolloutState.valueOf(rollout.state);
         for (int w = 0; w < rollout.waves; w++) {
@@ -432,7 +442,7 @@ public class RolloutService {
             OffsetDateTime soakUntil = w == rollout.wave && state.active() ? soakUntil(rollout, wave) : null;
             String waveState = w < rollout.wave || state == RolloutState.completed ? "done"
                     : w > rollout.wave ? "waiting" : soakUntil != null ? "soaking" : state.active() ? "in-progress" : "stopped";
-            waves.add(new RolloutView.Wave(w + 1, waveState, soakUntil, wave.stream().map(this::nodeView).toList()));
+            waves.add(new RolloutView.Wave(w + 1, waveState, soakUntil, wave.stream().map(r -> nodeView(r, nodesByName.get(r.node))).toList()));
         }
         StoredPolicy before = rollout.fromPolicy == null ? null : json.read(rollout.fromPolicy, StoredPolicy.class);
         StoredPolicy after = rollout.toPolicy == null ? null : json.read(rollout.toPolicy, StoredPolicy.class);
@@ -442,8 +452,7 @@ public class RolloutService {
                 rollout.finishedAt);
     }
 
-    private RolloutView.Node nodeView(RolloutNodeEntity row) {
-        NodeEntity node = NodeEntity.findById(row.node);
+    private RolloutView.Node nodeView(RolloutNodeEntity row, NodeEntity node) {
         String detail = row.detail;
         if (detail == null && RolloutNodeState.valueOf(row.state) == RolloutNodeState.released) {
             detail = "waiting for a report of the new desired state applied and compliant";
