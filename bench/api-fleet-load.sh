@@ -6,10 +6,11 @@
 #     interface, TCP, UDP) advanced, 1% of reports with a changed configuration; WARMUP seconds
 #     unmeasured (the JIT compiler of a freshly started API is busy for about a minute), then
 #     SECONDS seconds: reports/s, p50/p99 latency, CPU of the API and of the database; then GET
-#     /api/v1/compliance over the fleet. Then the same with byte-identical bodies (the fast path),
+#     /api/v1/compliance over the fleet, a page of GET /api/v1/nodes and GET /api/v1/findings. Then the same with byte-identical bodies (the fast path),
 #     labelled as such: no agent sends them;
 #  3. pgbench: the same number of rows upserted by name with the same clients, as the ceiling.
-# Writes the results into BENCHMARKS.md between the api-load markers.
+# Writes the results into BENCHMARKS.md between the api-load markers (api-load-NODES for fleets of
+# another size than the default).
 # Usage: bench/api-fleet-load.sh [NODES] [SECONDS] [CONCURRENCY] [WARMUP]   (default 10000 60 16 60)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -75,10 +76,14 @@ row(f"sustained reports/s ({r['seconds']} s)", lambda x: f"**{x['reportsPerSecon
 row("report latency p50 / p99", lambda x: f"{x['p50ms']} ms / {x['p99ms']} ms")
 row("CPU while sustained: API / database / load generator (cores of 2)", lambda x: f"{x['apiCores']:.2f} / {x['databaseCores']:.2f} / {x['generatorCores']:.2f}")
 row("CPU per report: API / database", lambda x: f"{x['apiCores'] * 1000 / x['reportsPerSecond']:.3f} ms / {x['databaseCores'] * 1000 / x['reportsPerSecond']:.3f} ms")
-row("GET /api/v1/compliance over the fleet (3 runs)", lambda x: f"{', '.join(f'{v:.0f}' for v in x['complianceMs'])} ms ({x['complianceBytes']/1e6:.1f} MB)")
+for read in r['reads']:
+    row(f"GET {r['reads'][read]['path']} (3 runs)", lambda x, read=read: f"{', '.join(f'{v:.0f}' for v in x['reads'][read]['ms'])} ms ({x['reads'][read]['bytes']/1e6:.2f} MB)")
 row("ratio to pgbench's upsert ceiling", lambda x: f"{x['reportsPerSecond']/tps:.2f}")
 print(f"\npgbench upsert of the same rows by name, same clients (the ceiling): {tps} tx/s; API peak RSS {rss:.0f} MB.")
 PY
 )
-python3 bench/write-section.py api-load "The API under a simulated fleet" "bench/api-fleet-load.sh $nodes $seconds $concurrency $warmup" "$table"
+# The default fleet (10,000 nodes) has the section "api-load"; other sizes one each, beside it.
+section=api-load
+[ "$nodes" = 10000 ] || section=api-load-$nodes
+python3 bench/write-section.py "$section" "The API under a simulated fleet of $nodes nodes" "bench/api-fleet-load.sh $nodes $seconds $concurrency $warmup" "$table"
 echo "$table"

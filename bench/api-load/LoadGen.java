@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -25,7 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * reports at full speed from CONCURRENCY clients, CHANGED_PERCENT of them with a changed configuration
  * (one feature flipped): WARMUP seconds unmeasured (the API's
  * JIT compiler is still busy for about a minute after start), then SECONDS seconds measured. Then
- * times GET /api/v1/compliance over the whole fleet. Progress every 10 s on stderr; the result as
+ * times what operators read: GET /api/v1/compliance over the whole fleet, a page of GET /api/v1/nodes
+ * and GET /api/v1/findings. Progress every 10 s on stderr; the result as
  * one JSON object on stdout. With API_PID, also the CPU the API and the generator used while measured.
  * Reports go over one keep-alive connection per client ({@link KeepAliveConnection}) with bodies
  * rendered once per distinct content: the generator shares the API's cores, so it should cost little.
@@ -110,27 +112,38 @@ public class LoadGen {
 
         // Fleet compliance.
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-        List<Double> complianceMs = new ArrayList<>();
-        long complianceBytes = 0;
-        for (int k = 0; k < 3; k++) {
-            long t0 = System.nanoTime();
-            HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/compliance"))
-                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
-            complianceMs.add((System.nanoTime() - t0) / 1e6);
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("GET /api/v1/compliance: HTTP " + response.statusCode());
+        // What operators read of the fleet: its compliance, a page of nodes from the middle, the findings.
+        Map<String, String> paths = new java.util.LinkedHashMap<>();
+        paths.put("compliance", "/api/v1/compliance");
+        paths.put("nodes", "/api/v1/nodes?size=50&page=" + (nodes / 100));
+        paths.put("findings", "/api/v1/findings");
+        StringBuilder reads = new StringBuilder("{");
+        for (Map.Entry<String, String> path : paths.entrySet()) {
+            List<String> ms = new ArrayList<>();
+            long bytes = 0;
+            for (int k = 0; k < 3; k++) {
+                long t0 = System.nanoTime();
+                HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(url + path.getValue()))
+                        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+                ms.add(String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e6));
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("GET " + path.getValue() + ": HTTP " + response.statusCode());
+                }
+                bytes = response.body().length;
             }
-            complianceBytes = response.body().length;
+            reads.append(reads.length() > 1 ? ", " : "").append('"').append(path.getKey()).append("\": {\"path\": \"")
+                    .append(path.getValue()).append("\", \"ms\": ").append(ms).append(", \"bytes\": ").append(bytes).append('}');
         }
+        reads.append('}');
 
         System.out.printf(Locale.ROOT, "{\"counters\": \"%s\", \"nodes\": %d, \"interfaces\": %d, \"reportBytes\": %d, \"createSeconds\": %.1f, "
                         + "\"warmupSeconds\": %d, \"warmupReportsPerSecond\": %.0f, \"reports\": %d, \"changed\": %d, \"errors\": %d, \"seconds\": %.1f, "
-                        + "\"reportsPerSecond\": %.0f, \"p50ms\": %.1f, \"p99ms\": %.1f, \"complianceMs\": %s, "
-                        + "\"complianceBytes\": %d, \"apiCores\": %.2f, \"generatorCores\": %.2f, \"databaseCores\": %.2f}%n",
+                        + "\"reportsPerSecond\": %.0f, \"p50ms\": %.1f, \"p99ms\": %.1f, \"reads\": %s, "
+                        + "\"apiCores\": %.2f, \"generatorCores\": %.2f, \"databaseCores\": %.2f}%n",
                 moving ? "moving" : "identical", nodes, ifaces, fleet.reports.of(0, true, 1).length, createSeconds, warmup,
                 warm.seconds() > 0 ? warm.latencies().length / warm.seconds() : 0, all.length, measured.changed(),
                 measured.errors(), measured.seconds(), all.length / measured.seconds(), percentile(all, 0.50),
-                percentile(all, 0.99), complianceMs, complianceBytes, measured.apiCores(), measured.generatorCores(), measured.databaseCores());
+                percentile(all, 0.99), reads, measured.apiCores(), measured.generatorCores(), measured.databaseCores());
     }
 
     private final URI base;

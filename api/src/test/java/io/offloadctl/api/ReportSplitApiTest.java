@@ -93,4 +93,66 @@ class ReportSplitApiTest {
         List<String> later = given().get("/api/v1/nodes/hv-2").then().statusCode(200).extract().jsonPath().getList("findings.rule");
         assertTrue(!later.contains("small-received-packets"), later.toString());
     }
+
+    @Test
+    void symptomsAreFoundBetweenTwoReportsTenSecondsApart() throws InterruptedException {
+        report("hv-4", withCounters(1000, 1_000_000, 10_000, 500)).statusCode(201);
+        Thread.sleep(10_000);
+        // 500,000 packets of 200 bytes in ten seconds: 10 MB/s of tiny received packets.
+        report("hv-4", withCounters(501_000, 101_000_000, 20_000, 600)).statusCode(200).body("changed", equalTo(false));
+        JsonPath node = given().get("/api/v1/nodes/hv-4").then().statusCode(200).extract().jsonPath();
+        List<String> rules = node.getList("findings.rule");
+        assertTrue(rules.contains("small-received-packets"), rules.toString());
+        String evidence = node.getString("findings.find { it.rule == 'small-received-packets' }.evidence");
+        assertTrue(evidence.contains("average received packet 200 bytes") && evidence.contains("over 10"), evidence);
+    }
+
+    @Test
+    void aCountersOnlyReportIsReadAsStrictlyAsAnyOther() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        String good = mapper.writeValueAsString(withCounters(1000, 1_000_000, 10_000, 500));
+        report("hv-5", good).statusCode(201);
+        int eventsBefore = events("hv-5");
+        String counters = "\"rx_packets\":1000";
+        Map<String, Integer> bad = new java.util.LinkedHashMap<>();
+        bad.put(good.replace(counters, "\"rx_packets\":\"2000\""), 400);
+        bad.put(good.replace(counters, "\"rx_packets\":2000.5"), 400);
+        bad.put(good.replace(counters, "\"rx_packets\":null"), 400);
+        bad.put(good.replace(counters, "\"rx_packets\":2000,\"rx_packets\":2001"), 400);
+        bad.put(good.replace("\"outSegments\"", "\"outSegmentz\""), 400);
+        bad.put(good + " {}", 400);
+        StringBuilder many = new StringBuilder("\"rx_packets\":2000");
+        for (int i = 0; i < 70; i++) {
+            many.append(",\"c").append(i).append("\":").append(i);
+        }
+        bad.put(good.replace(counters, many), 422);
+        bad.put(good.replace(counters, "\"rx packets\":2000"), 422);
+        bad.forEach((body, status) -> report("hv-5", body).statusCode(status));
+        JsonPath node = given().get("/api/v1/nodes/hv-5").then().statusCode(200).extract().jsonPath();
+        assertEquals(1000, node.getInt("report.interfaces.find { it.name == 'eno1' }.counters.rx_packets"), "nothing refused is stored");
+        assertEquals(eventsBefore, events("hv-5"));
+        report("hv-5", good.replace(counters, "\"rx_packets\":2000")).statusCode(200).body("changed", equalTo(false));
+    }
+
+    @Test
+    void theMetricsCountReportsByWhatTheyChanged() {
+        double firstBefore = reports("first");
+        double samplesBefore = reports("sample");
+        double configurationsBefore = reports("configuration");
+        report("hv-6", withCounters(1000, 1_000_000, 10_000, 500)).statusCode(201);
+        for (int i = 1; i <= 3; i++) {
+            report("hv-6", withCounters(1000 + i, 1_000_000 + i * 1000, 10_000, 500 + i)).statusCode(200);
+        }
+        report("hv-6", Fleet.hypervisor(Map.of("role", "hypervisor"), false)).statusCode(200).body("changed", equalTo(true));
+        assertEquals(firstBefore + 1, reports("first"));
+        assertEquals(samplesBefore + 3, reports("sample"));
+        assertEquals(configurationsBefore + 1, reports("configuration"));
+    }
+
+    static double reports(String kind) {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^offloadctl_reports_total\\{kind=\"" + kind + "\"[^}]*} (\\S+)$")
+                .matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
 }

@@ -33,7 +33,7 @@ public class NodeEntity extends PanacheEntityBase {
     @jakarta.persistence.Basic(fetch = jakarta.persistence.FetchType.LAZY)
     @org.hibernate.annotations.LazyGroup("documents")
     public String report;
-    /** Hash of the report without counters: when it is unchanged, nothing needs re-evaluating. */
+    /** Hash of the report's bytes outside its counters (ReportBody): when it is unchanged, nothing needs re-evaluating. */
     @Column(name = "config_hash")
     public String configHash;
     @Column(name = "reported_at")
@@ -51,9 +51,6 @@ public class NodeEntity extends PanacheEntityBase {
     @org.hibernate.annotations.LazyGroup("documents")
     public String compliance;
     public String status;
-    /** SHA-256 of the bytes of the last report: an identical report is recognised without parsing it. */
-    @Column(name = "body_hash")
-    public String bodyHash;
     /** The desired state as a report's answer carries it (DesiredView JSON), ready to send. */
     @Column(name = "desired_view", columnDefinition = "text")
     public String desiredView;

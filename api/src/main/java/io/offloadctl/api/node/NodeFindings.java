@@ -8,6 +8,7 @@ import io.offloadctl.model.diagnose.NodeSample;
 import io.offloadctl.model.diagnose.RuleBook;
 import io.offloadctl.model.policy.DesiredInterface;
 import io.offloadctl.model.policy.DesiredState;
+import io.offloadctl.model.report.NodeCounters;
 import io.offloadctl.model.report.NodeReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -52,6 +53,20 @@ public class NodeFindings {
     boolean samples(OffsetDateTime previousAt, OffsetDateTime now) {
         Duration between = Duration.between(previousAt, now);
         return between.compareTo(shortestSample) >= 0 && between.compareTo(longestSample) <= 0 && !between.isZero();
+    }
+
+    /**
+     * Whether the symptom rules must run over a report whose configuration is unchanged (and the
+     * configuration be read for them): the two readings make a sample, and either its counters could
+     * show a symptom on one of {@code interfaces} or the node has symptom findings the sample may clear.
+     */
+    boolean symptomsToRun(int symptomFindings, NodeCounters before, OffsetDateTime previousAt, NodeCounters now,
+                          OffsetDateTime at, java.util.Collection<String> interfaces) {
+        if (!samples(previousAt, at)) {
+            return false;
+        }
+        return symptomFindings > 0 || diagnosis.mayFindSymptoms(
+                NodeSample.between(before, now, Duration.between(previousAt, at).toNanos() / 1e9), interfaces);
     }
 
     void diagnose(NodeEntity node, NodeReport report, NodeReport previous, OffsetDateTime previousAt, OffsetDateTime now) {

@@ -17,6 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.offloadctl.api.FleetLock;
 import io.offloadctl.api.JsonCodec;
 import io.offloadctl.api.event.EventLog;
@@ -51,10 +53,16 @@ public class NodeService {
     private final NodeFindings findings;
     private final FleetLock fleet;
     private final RolloutHolds holds;
+    private final Counter firstReports;
+    private final Counter configurationReports;
+    private final Counter sampleReports;
 
     public NodeService(JsonCodec json, PolicyCatalog policies, EventLog events,
                        @ConfigProperty(name = "offloadctl.stale-after") Duration staleAfter, NodeFindings findings,
-                       FleetLock fleet, RolloutHolds holds) {
+                       FleetLock fleet, RolloutHolds holds, MeterRegistry registry) {
+        this.firstReports = reports(registry, "first");
+        this.configurationReports = reports(registry, "configuration");
+        this.sampleReports = reports(registry, "sample");
         this.fleet = fleet;
         this.holds = holds;
         this.json = json;
@@ -69,19 +77,22 @@ public class NodeService {
     }
 
     /**
-     * Stores a report ({@code bodyHash}: SHA-256 of its bytes). The common case, a report whose
-     * bytes equal the previous one's, never gets here: {@link UnchangedReports} answers it. A report
-     * that parses to the stored one only refreshes the report time.
+     * Stores a report whose configuration is new (or a first report): what the hot path,
+     * {@link ReportSamples}, did not take. {@code body} is read and validated in full; its
+     * configuration hash is {@code shape}'s.
      */
     @Transactional
-    public ReportOutcome report(String name, byte[] body, String bodyHash) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    public ReportOutcome report(String name, byte[] body, ReportBody shape) {
+        OffsetDateTime now = now();
         NodeReport report = json.readRequest(body, NodeReport.class);
         ReportLimits.check(report);
-        String configHash = JsonCodec.sha256(json.write(report.withoutCounters()));
+        String configHash = java.util.Objects.requireNonNull(shape, "a report that reads has a shape").configHash();
         NodeEntity node = lockForReport(name);
         if (node != null && configHash.equals(node.configHash)) {
-            return sample(node, report, bodyHash, now);
+            // Rows written before node.counters existed, and reports that raced a configuration change back.
+            samples(node, NodeCounters.of(report), now);
+            sampleReports.increment();
+            return new ReportOutcome(false, answer(false, node.status, node.desiredView));
         }
         boolean created = node == null;
         NodeReport previous = created ? null : current(node);
@@ -95,7 +106,6 @@ public class NodeService {
         node.agentVersion = report.agentVersion();
         node.report = json.write(report);
         node.counters = json.write(NodeCounters.of(report));
-        node.bodyHash = bodyHash;
         node.configHash = configHash;
         node.reportedAt = now;
         events.record(EventType.report, name, null, created
@@ -107,31 +117,53 @@ public class NodeService {
             node.persist();
             replaceInterfaces(node, report);
         }
+        (created ? firstReports : configurationReports).increment();
         return new ReportOutcome(created, answer(true, node.status, node.desiredView));
     }
 
     /**
-     * A report whose configuration is the stored one: only its counters are new. They are stored
-     * compactly, nothing is re-evaluated (desired state, compliance, events stay as they are), and
-     * the symptom rules run when the previous counters are within their window.
+     * After {@link ReportSamples} stored counters whose sample could show a symptom: the symptom
+     * rules run over the node's configuration, unless a later report has been stored meanwhile (it
+     * judges its own sample).
      */
-    private ReportOutcome sample(NodeEntity node, NodeReport report, String bodyHash, OffsetDateTime now) {
-        // The configuration is the one reported now: the previous report is this one with the previous counters,
-        // and the stored report text is not read.
-        NodeReport previous = findings.samples(node.reportedAt, now) ? previousCounters(node).applyTo(report) : null;
-        OffsetDateTime previousAt = node.reportedAt;
-        node.counters = json.write(NodeCounters.of(report));
-        node.bodyHash = bodyHash;
-        node.reportedAt = now;
-        if (previous != null) {
-            findings.symptoms(node, report, previous, previousAt, now);
+    @Transactional
+    public void symptoms(String name, OffsetDateTime at, NodeCounters before, OffsetDateTime previousAt, NodeCounters counters) {
+        NodeEntity node = NodeEntity.findById(name, LockModeType.PESSIMISTIC_WRITE);
+        if (node != null && node.reportedAt.isEqual(at)) {
+            symptoms(node, before, previousAt, counters, at);
         }
-        return new ReportOutcome(false, answer(false, node.status, node.desiredView));
+    }
+
+    /** Counters of the stored configuration: stored; the symptom rules judge them when the previous ones are in their window. */
+    private void samples(NodeEntity node, NodeCounters counters, OffsetDateTime now) {
+        NodeCounters before = previousCounters(node);
+        OffsetDateTime previousAt = node.reportedAt;
+        node.counters = json.write(counters);
+        node.reportedAt = now;
+        if (findings.samples(previousAt, now)) {
+            symptoms(node, before, previousAt, counters, now);
+        }
+    }
+
+    private void symptoms(NodeEntity node, NodeCounters before, OffsetDateTime previousAt, NodeCounters counters, OffsetDateTime now) {
+        NodeReport configuration = json.read(node.report, NodeReport.class);
+        findings.symptoms(node, counters.applyTo(configuration), before.applyTo(configuration), previousAt, now);
     }
 
     private NodeCounters previousCounters(NodeEntity node) {
         return node.counters == null ? NodeCounters.of(json.read(node.report, NodeReport.class))
                 : json.read(node.counters, NodeCounters.class);
+    }
+
+    /** Report times as the database keeps them (microseconds), so the one read back equals the one written. */
+    static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    /** The counter of reports of one kind (first, configuration, sample) for /q/metrics. */
+    static Counter reports(MeterRegistry registry, String kind) {
+        return Counter.builder("offloadctl.reports").description("State reports stored, by what they changed: first (a new node), "
+                + "configuration (re-evaluated), sample (only counters)").tag("kind", kind).register(registry);
     }
 
     /** The node's last report with its latest counters. */

@@ -62,11 +62,11 @@ public class NodesResource {
     private final NodeAccess access;
     private final RenderService render;
     private final VerificationLog verifications;
-    private final UnchangedReports unchanged;
+    private final ReportSamples samples;
 
     public NodesResource(NodeService nodes, NodeListing listing, EnactmentLog enactments, NodeAccess access, RenderService render,
-                         VerificationLog verifications, UnchangedReports unchanged) {
-        this.unchanged = unchanged;
+                         VerificationLog verifications, ReportSamples samples) {
+        this.samples = samples;
         this.nodes = nodes;
         this.listing = listing;
         this.enactments = enactments;
@@ -80,7 +80,7 @@ public class NodesResource {
     @RolesAllowed({Role.ADMIN, Role.AGENT})
     @Operation(operationId = "reportNodeState", summary = "Report a node's full state",
             description = "An agent's full report: labels, kernel, agent version and every interface with every feature. "
-                    + "Idempotent: a report identical to the stored one only refreshes the report time. The answer carries "
+                    + "Idempotent: a report whose configuration (everything but its counters) is the stored one only stores its counters and the report time; nothing is re-evaluated. The answer carries "
                     + "the node's desired state and its revision, so an agent needs one round trip per cycle.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = NodeReport.class), examples = @ExampleObject(name = "hypervisor", value = REPORT_EXAMPLE)))
@@ -93,8 +93,8 @@ public class NodesResource {
     public Response report(@Parameter(description = "Node name (a host name).", example = "hv-017") @PathParam("node") String node,
                            byte[] report) {
         String name = access.check(node);
-        String bodyHash = JsonCodec.sha256(report);
-        NodeService.ReportOutcome outcome = unchanged.touch(name, bodyHash).orElseGet(() -> nodes.report(name, report, bodyHash));
+        ReportBody shape = samples.read(report);
+        NodeService.ReportOutcome outcome = samples.store(name, shape).orElseGet(() -> nodes.report(name, report, shape));
         return Response.status(outcome.created() ? Response.Status.CREATED : Response.Status.OK)
                 .type(MediaType.APPLICATION_JSON).entity(outcome.answer()).build();
     }

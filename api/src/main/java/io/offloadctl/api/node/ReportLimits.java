@@ -85,6 +85,16 @@ public final class ReportLimits {
         }
     }
 
+    /** Whether counters read on their own (a report whose configuration is stored) are within what {@link #check} allows. */
+    public static boolean countersWithin(io.offloadctl.model.report.NodeCounters counters) {
+        if (counters.interfaces().size() > MAX_INTERFACES) {
+            return false;
+        }
+        List<Violation> violations = new ArrayList<>();
+        counters.interfaces().values().forEach(own -> names("counters", own, MAX_COUNTERS, violations));
+        return violations.isEmpty();
+    }
+
     /** What an agent says it holds back: bounded like the rest. */
     private static void checkAgent(AgentStatus agent, List<Violation> violations) {
         if (agent.contested().size() > MAX_CONTESTED) {

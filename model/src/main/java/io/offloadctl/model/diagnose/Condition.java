@@ -11,4 +11,13 @@ interface Condition {
     default boolean needsSample() {
         return false;
     }
+
+    /**
+     * Whether it may hold for the interface {@code iface} given only a sample: a condition on counters
+     * says whether it holds, every other one may (it is not judged here). What a report whose
+     * configuration is unchanged needs to know before anything else of the node is read.
+     */
+    default boolean mayHold(NodeSample sample, String iface) {
+        return true;
+    }
 }

@@ -45,6 +45,15 @@ public final class Diagnosis {
         return run(node, sample, desired, true);
     }
 
+    /**
+     * Whether {@link #symptoms} could find anything over this sample on these interfaces, judged from
+     * the counters alone: false means it finds nothing, and the node's configuration need not be read.
+     */
+    public boolean mayFindSymptoms(NodeSample sample, java.util.Collection<String> interfaces) {
+        return rules.rules().stream().filter(Rule::symptom)
+                .anyMatch(rule -> interfaces.stream().anyMatch(iface -> rule.mayHold(sample, iface)));
+    }
+
     /** Whether a finding comes from a symptom rule of this book. */
     public boolean isSymptom(Finding finding) {
         return rules.rules().stream().anyMatch(r -> r.id().equals(finding.rule()) && r.symptom());

@@ -58,7 +58,15 @@ final class NodeConditions {
 
         @Override
         public Optional<String> evidence(InterfaceFacts facts) {
-            NodeSample sample = facts.sample();
+            return evidence(facts.sample());
+        }
+
+        @Override
+        public boolean mayHold(NodeSample sample, String iface) {
+            return evidence(sample).isPresent();
+        }
+
+        private Optional<String> evidence(NodeSample sample) {
             if (sample == null || sample.checksumErrors() < atLeast) {
                 return Optional.empty();
             }

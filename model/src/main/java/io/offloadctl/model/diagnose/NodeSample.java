@@ -1,6 +1,6 @@
 package io.offloadctl.model.diagnose;
 
-import io.offloadctl.model.report.InterfaceReport;
+import io.offloadctl.model.report.NodeCounters;
 import io.offloadctl.model.report.NodeReport;
 import io.offloadctl.model.report.TcpCounters;
 
@@ -33,15 +33,18 @@ public record NodeSample(double seconds, Map<String, InterfaceRates> interfaces,
     }
 
     public static NodeSample between(NodeReport before, NodeReport after, double seconds) {
-        Map<String, InterfaceReport> earlier = new TreeMap<>();
-        before.interfaces().forEach(i -> earlier.put(i.name(), i));
+        return between(NodeCounters.of(before), NodeCounters.of(after), seconds);
+    }
+
+    /** The sample between two readings of a node's counters. */
+    public static NodeSample between(NodeCounters before, NodeCounters after, double seconds) {
         Map<String, InterfaceRates> rates = new TreeMap<>();
-        for (InterfaceReport now : after.interfaces()) {
-            InterfaceReport then = earlier.get(now.name());
+        after.interfaces().forEach((name, now) -> {
+            Map<String, Long> then = before.interfaces().get(name);
             if (then != null) {
-                rates(then.counters(), now.counters(), seconds).ifPresent(r -> rates.put(now.name(), r));
+                rates(then, now, seconds).ifPresent(r -> rates.put(name, r));
             }
-        }
+        });
         TcpCounters a = before.tcp();
         TcpCounters b = after.tcp();
         boolean tcpKnown = a != null && b != null && b.outSegments() >= a.outSegments()
@@ -53,7 +56,7 @@ public record NodeSample(double seconds, Map<String, InterfaceRates> interfaces,
     }
 
     /** TCP and UDP InCsumErrors between two reports: -1 when neither is known in both, or a counter went backwards. */
-    private static long checksumErrors(NodeReport before, NodeReport after) {
+    private static long checksumErrors(NodeCounters before, NodeCounters after) {
         long sum = 0;
         boolean known = false;
         Long tcpBefore = before.tcp() == null ? null : before.tcp().inChecksumErrors();

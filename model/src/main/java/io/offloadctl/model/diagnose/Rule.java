@@ -24,6 +24,11 @@ public record Rule(String id, String title, Severity severity, List<List<Conditi
         return alternatives.stream().allMatch(conditions -> conditions.stream().anyMatch(Condition::needsSample));
     }
 
+    /** Whether an alternative's counter conditions all hold for {@code iface} over the sample (the others are not judged). */
+    boolean mayHold(NodeSample sample, String iface) {
+        return alternatives.stream().anyMatch(conditions -> conditions.stream().allMatch(c -> c.mayHold(sample, iface)));
+    }
+
     /** The evidence of the first alternative that holds for the interface, if any does. */
     Optional<List<String>> match(InterfaceFacts facts) {
         for (List<Condition> conditions : alternatives) {

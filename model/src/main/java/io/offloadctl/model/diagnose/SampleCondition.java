@@ -20,11 +20,18 @@ record SampleCondition(Double rxBytesPerSecondAtLeast, Boolean rxDominant, Doubl
 
     @Override
     public Optional<String> evidence(InterfaceFacts facts) {
-        Optional<InterfaceRates> sampled = facts.rates();
-        if (sampled.isEmpty()) {
-            return Optional.empty();
-        }
-        InterfaceRates r = sampled.get();
+        return facts.rates().flatMap(r -> evidence(r, facts.iface().speedMbps()))
+                .map(evidence -> String.join(", ", evidence) + " (over " + Rates.seconds(facts.sample().seconds()) + ")");
+    }
+
+    @Override
+    public boolean mayHold(NodeSample sample, String iface) {
+        InterfaceRates rates = sample == null ? null : sample.interfaces().get(iface);
+        return rates != null && evidence(rates, null).isPresent();
+    }
+
+    /** The evidence of these rates (on a link of {@code speed} Mb/s, when known), empty when a threshold is not met. */
+    private Optional<List<String>> evidence(InterfaceRates r, Integer speed) {
         List<String> evidence = new ArrayList<>();
         if (rxBytesPerSecondAtLeast != null) {
             if (r.rxBytes() < rxBytesPerSecondAtLeast) {
@@ -64,10 +71,9 @@ record SampleCondition(Double rxBytesPerSecondAtLeast, Boolean rxDominant, Doubl
             if (r.txPackets() < txPacketsPerSecondAtLeast) {
                 return Optional.empty();
             }
-            Integer speed = facts.iface().speedMbps();
             evidence.add("sending " + Rates.bits(r.txBitsPerSecond())
                     + (speed == null ? "" : " on a " + Rates.bits(speed * 1e6) + " link"));
         }
-        return Optional.of(String.join(", ", evidence) + " (over " + Rates.seconds(facts.sample().seconds()) + ")");
+        return Optional.of(evidence);
     }
 }

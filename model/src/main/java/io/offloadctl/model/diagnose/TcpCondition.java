@@ -13,7 +13,15 @@ record TcpCondition(double retransRatioAtLeast, long retransSegmentsAtLeast) imp
 
     @Override
     public Optional<String> evidence(InterfaceFacts facts) {
-        NodeSample sample = facts.sample();
+        return evidence(facts.sample());
+    }
+
+    @Override
+    public boolean mayHold(NodeSample sample, String iface) {
+        return evidence(sample).isPresent();
+    }
+
+    private Optional<String> evidence(NodeSample sample) {
         if (sample == null) {
             return Optional.empty();
         }
