@@ -105,6 +105,10 @@ public record ReportBody(String configHash, NodeCounters counters, String counte
         private final Map<String, Map<String, Long>> interfaces = new TreeMap<>();
         private final StringBuilder json = new StringBuilder("{\"interfaces\":{");
         private final List<String> diagnosed = new ArrayList<>();
+        private TcpCounters tcp;
+        private UdpCounters udp;
+        private String tcpJson = "null";
+        private String udpJson = "null";
 
         Scan(byte[] body, Parser readers) {
             this.b = body;
@@ -117,30 +121,15 @@ public record ReportBody(String configHash, NodeCounters counters, String counte
         }
 
         ReportBody report() throws Unexpected {
-            TcpCounters tcp = null;
-            UdpCounters udp = null;
-            String tcpJson = "null";
-            String udpJson = "null";
-            expect('{');
-            if (!close('}')) {
-                do {
-                    int key = key();
-                    space();
-                    if (is(key, TCP)) {
-                        int start = at;
-                        tcp = cutOut(readers.tcp, start);
-                        tcpJson = slice(start);
-                    } else if (is(key, UDP)) {
-                        int start = at;
-                        udp = cutOut(readers.udp, start);
-                        udpJson = slice(start);
-                    } else if (is(key, INTERFACES)) {
+            members(key -> {
+                if (!nodeCounters(key)) {
+                    if (is(key, INTERFACES)) {
                         interfaces();
                     } else {
                         skipValue();
                     }
-                } while (next('}'));
-            }
+                }
+            });
             skipSpace();
             if (at != b.length) {
                 throw new Unexpected();
@@ -156,35 +145,64 @@ public record ReportBody(String configHash, NodeCounters counters, String counte
 
         /** {"interfaces": {NAME: COUNTERS, ...}, "tcp": ..., "udp": ...}; null when it is not that. */
         NodeCounters stored() throws Unexpected {
-            TcpCounters tcp = null;
-            UdpCounters udp = null;
+            members(key -> {
+                if (nodeCounters(key)) {
+                    return;
+                }
+                if (!is(key, INTERFACES)) {
+                    throw new Unexpected();
+                }
+                members(name -> {
+                    String decoded = decode(name, keyEnd);
+                    if (decoded == null || interfaces.put(decoded, counters(at)) != null) {
+                        throw new Unexpected();
+                    }
+                });
+            });
+            skipSpace();
+            return countersRead && at == b.length ? new NodeCounters(interfaces, tcp, udp) : null;
+        }
+
+        /** One member of an object, its key at {@code key}; the parser is on its value and must pass it. */
+        @FunctionalInterface
+        private interface Member {
+            void read(int key) throws Unexpected;
+        }
+
+        /** An object, its members read one by one. */
+        private void members(Member member) throws Unexpected {
             expect('{');
             if (!close('}')) {
                 do {
                     int key = key();
                     space();
-                    if (is(key, TCP)) {
-                        tcp = cutOut(readers.tcp, at);
-                    } else if (is(key, UDP)) {
-                        udp = cutOut(readers.udp, at);
-                    } else if (is(key, INTERFACES)) {
-                        expect('{');
-                        if (!close('}')) {
-                            do {
-                                String name = decode(key(), keyEnd);
-                                space();
-                                if (name == null || interfaces.put(name, counters(at)) != null) {
-                                    return null;
-                                }
-                            } while (next('}'));
-                        }
-                    } else {
-                        return null;
-                    }
+                    member.read(key);
                 } while (next('}'));
             }
-            skipSpace();
-            return countersRead && at == b.length ? new NodeCounters(interfaces, tcp, udp) : null;
+        }
+
+        /** The node's tcp or udp counters, read and cut out; false for any other key. */
+        private boolean nodeCounters(int key) throws Unexpected {
+            int start = at;
+            if (is(key, TCP)) {
+                tcp = cutOut(readers.tcp, start);
+                tcpJson = slice(start);
+            } else if (is(key, UDP)) {
+                udp = cutOut(readers.udp, start);
+                udpJson = slice(start);
+            } else {
+                return false;
+            }
+            return true;
+        }
+
+        /** What one interface's object says of it. */
+        private static final class Interface {
+            int name = -1;
+            int nameEnd = -1;
+            boolean loopback;
+            Map<String, Long> counters = Map.of();
+            String countersJson = "{}";
         }
 
         private void interfaces() throws Unexpected {
@@ -197,7 +215,6 @@ public record ReportBody(String configHash, NodeCounters counters, String counte
             if (close(']')) {
                 return;
             }
-            boolean first = true;
             do {
                 space();
                 if (b[at] != '{') {
@@ -205,41 +222,31 @@ public record ReportBody(String configHash, NodeCounters counters, String counte
                     countersRead = false;
                     continue;
                 }
-                at++;
-                int name = -1;
-                int nameEnd = -1;
-                boolean loopback = false;
-                Map<String, Long> own = Map.of();
-                String ownJson = "{}";
-                if (!close('}')) {
-                    do {
-                        int key = key();
-                        space();
-                        int start = at;
-                        if (is(key, COUNTERS)) {
-                            own = counters(start);
-                            ownJson = own == null || own.isEmpty() ? "{}" : slice(start);
-                        } else {
-                            skipValue();
-                            if (is(key, NAME)) {
-                                name = start;
-                                nameEnd = at;
-                            } else if (is(key, KIND)) {
-                                loopback = java.util.Arrays.equals(b, start, at, LOOPBACK, 0, LOOPBACK.length);
-                            }
-                        }
-                    } while (next('}'));
-                }
-                String decoded = name < 0 ? null : decode(name, nameEnd);
-                if (decoded == null || own == null || interfaces.put(decoded, own) != null) {
+                Interface iface = new Interface();
+                members(key -> {
+                    int start = at;
+                    if (is(key, COUNTERS)) {
+                        iface.counters = counters(start);
+                        iface.countersJson = iface.counters.isEmpty() ? "{}" : slice(start);
+                        return;
+                    }
+                    skipValue();
+                    if (is(key, NAME)) {
+                        iface.name = start;
+                        iface.nameEnd = at;
+                    } else if (is(key, KIND)) {
+                        iface.loopback = java.util.Arrays.equals(b, start, at, LOOPBACK, 0, LOOPBACK.length);
+                    }
+                });
+                String decoded = iface.name < 0 ? null : decode(iface.name, iface.nameEnd);
+                if (decoded == null || interfaces.put(decoded, iface.counters) != null) {
                     countersRead = false;
                     continue;
                 }
                 // The name as the report wrote it is a JSON string already: it is the key as it is.
-                json.append(first ? "" : ",").append(new String(b, name, nameEnd - name, StandardCharsets.UTF_8)).append(':')
-                        .append(ownJson);
-                first = false;
-                if (!loopback) {
+                json.append(interfaces.size() == 1 ? "" : ",").append(new String(b, iface.name, iface.nameEnd - iface.name,
+                        StandardCharsets.UTF_8)).append(':').append(iface.countersJson);
+                if (!iface.loopback) {
                     diagnosed.add(decoded);
                 }
             } while (next(']'));
@@ -262,24 +269,15 @@ public record ReportBody(String configHash, NodeCounters counters, String counte
             }
             Map<String, Long> read = new TreeMap<>();
             try {
-                if (b[at] != '{') {
-                    return unread(end);
-                }
-                at++;
-                if (close('}')) {
-                    return read;
-                }
-                do {
-                    int key = key();
+                members(key -> {
                     String name = decode(key, keyEnd);
-                    space();
                     int number = at;
                     skipValue();
                     Long value = integer(number, at);
                     if (name == null || value == null || read.put(name, value) != null) {
-                        return unread(end);
+                        throw new Unexpected();
                     }
-                } while (next('}'));
+                });
                 return at == end ? read : unread(end);
             } catch (Unexpected e) {
                 return unread(end);
