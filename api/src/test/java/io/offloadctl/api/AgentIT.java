@@ -93,6 +93,13 @@ class AgentIT {
         }
     }
 
+    static double reports(String kind) {
+        String metrics = admin().get("/q/metrics").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^offloadctl_reports_total\\{kind=\"" + kind + "\"[^}]*} (\\S+)$")
+                .matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
     @Test
     void theFleetConvergesDriftIsRepairedAndTheCacheCarriesAnOutage() throws Exception {
         for (String node : NODES) {
@@ -101,6 +108,13 @@ class AgentIT {
         }
         await("compliance", Duration.ofSeconds(10), () -> NODES.stream().allMatch(node -> "compliant".equals(
                 admin().get("/api/v1/nodes/" + node).then().extract().path("summary.status"))));
+
+        // A converged agent's reports differ from the last in their counters only: they take the hot path.
+        double samples = reports("sample");
+        double configurations = reports("configuration");
+        await("counters-only reports", Duration.ofSeconds(15), () -> reports("sample") >= samples + 2 * NODES.size());
+        assertTrue(reports("configuration") - configurations < reports("sample") - samples,
+                "most reports of converged agents are samples");
 
         // A manual ethtool -K is repaired within 5 s, and the enactment is recorded.
         String node = NODES.get(0);
