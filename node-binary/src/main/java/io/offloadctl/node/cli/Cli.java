@@ -26,6 +26,8 @@ public final class Cli {
         CommandLine cmd = e.getCommandLine();
         PrintWriter err = cmd.getErr();
         err.println("offloadctl: " + e.getMessage());
+        // A mistyped verb or option: the closest ones the command has ("Did you mean: offloadctl show?").
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         String path = cmd.getCommandSpec().qualifiedName();
         err.println("See '" + path + " --help'");
         err.flush();

@@ -127,6 +127,17 @@ class BadInputTest {
     }
 
     @Test
+    void mistypedVerbsAndOptionsGetSuggestions() {
+        Shell.Result verb = offloadctl("shwo", "va");
+        assertEquals(2, verb.exitCode(), verb.toString());
+        assertTrue(verb.err().contains("Did you mean") && verb.err().contains("show"), verb.err());
+        Shell.Result option = offloadctl("show", "--jsno", "va");
+        assertEquals(2, option.exitCode(), option.toString());
+        assertTrue(option.err().contains("Possible solutions: --json"), option.err());
+        assertEquals("", option.out());
+    }
+
+    @Test
     void dryRunShowsThePlanAndChangesNothing() {
         Shell.Result result = offloadctl("set", "va", "gso", "off", "lro", "on", "--dry-run");
         assertEquals(0, result.exitCode(), result.err());
