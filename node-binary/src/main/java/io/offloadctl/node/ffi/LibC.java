@@ -16,6 +16,8 @@ public interface LibC {
 
     int close(int fd);
 
+    /** {@code int open(const char *path, int flags, ...)}: variadic as libc declares it; no mode (nothing is created). */
+    @Variadic(fixedCount = 2)
     int open(CharSequence path, int flags);
 
     int setns(int fd, int nstype);
