@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.offloadctl.api.json.JsonBodies;
-import io.offloadctl.api.node.ReportBody;
 import io.offloadctl.api.json.JsonProblems;
 
 /**
@@ -24,16 +23,9 @@ import io.offloadctl.api.json.JsonProblems;
 public class JsonCodec {
 
     private final ObjectMapper mapper;
-    private final ReportBody.Parser reportBodies;
 
     public JsonCodec(ObjectMapper mapper) {
         this.mapper = mapper.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-        this.reportBodies = new ReportBody.Parser(this.mapper);
-    }
-
-    /** The streaming reader of report bodies, with this codec's (strict) deserializers. */
-    public ReportBody.Parser reportBodies() {
-        return reportBodies;
     }
 
     public String write(Object value) {

@@ -82,6 +82,7 @@ class CrashDurabilityIT {
     private static void write(ApiProcess api, String prefix, Set<String> policies, Map<String, String> reports, long millis)
             throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+        int before = acknowledged(policies, reports);
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger sequence = new AtomicInteger();
         ExecutorService writers = Executors.newFixedThreadPool(6);
@@ -118,10 +119,22 @@ class CrashDurabilityIT {
             });
         }
         Thread.sleep(millis);
+        // a cold API on a busy machine may acknowledge little in the first seconds: write on (bounded) until
+        // a few writes were acknowledged, so every round kills the process amid acknowledged writes
+        for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+             acknowledged(policies, reports) <= before + 10 && System.nanoTime() < end; ) {
+            Thread.sleep(50);
+        }
         api.kill();
         stop.set(true);
         writers.shutdown();
         assertTrue(writers.awaitTermination(30, TimeUnit.SECONDS));
+    }
+
+    private static int acknowledged(Set<String> policies, Map<String, String> reports) {
+        synchronized (reports) {
+            return policies.size() + reports.size();
+        }
     }
 
     private static int send(HttpClient client, ApiProcess api, String method, String path, Object body) throws Exception {

@@ -57,14 +57,12 @@ public class NodeFindings {
 
     /**
      * Whether the symptom rules must run over a report whose configuration is unchanged (and the
-     * configuration be read for them): the two readings make a sample, and either its counters could
-     * show a symptom on one of {@code interfaces} or the node has symptom findings the sample may clear.
+     * configuration be read for them), of two readings that make a sample ({@link #samples}): either
+     * its counters could show a symptom on one of {@code interfaces} or the node has symptom findings
+     * the sample may clear.
      */
     boolean symptomsToRun(int symptomFindings, NodeCounters before, OffsetDateTime previousAt, NodeCounters now,
                           OffsetDateTime at, java.util.Collection<String> interfaces) {
-        if (!samples(previousAt, at)) {
-            return false;
-        }
         return symptomFindings > 0 || diagnosis.mayFindSymptoms(
                 NodeSample.between(before, now, Duration.between(previousAt, at).toNanos() / 1e9), interfaces);
     }

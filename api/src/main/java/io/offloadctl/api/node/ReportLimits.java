@@ -87,9 +87,6 @@ public final class ReportLimits {
 
     /** Whether counters read on their own (a report whose configuration is stored) are within what {@link #check} allows. */
     public static boolean countersWithin(io.offloadctl.model.report.NodeCounters counters) {
-        if (counters.interfaces().size() > MAX_INTERFACES) {
-            return false;
-        }
         List<Violation> violations = new ArrayList<>();
         counters.interfaces().values().forEach(own -> names("counters", own, MAX_COUNTERS, violations));
         return violations.isEmpty();

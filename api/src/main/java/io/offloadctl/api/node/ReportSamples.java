@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -50,12 +52,14 @@ public class ReportSamples {
     private final Counter samples;
 
     public ReportSamples(AgroalDataSource dataSource, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind,
-                         JsonCodec json, NodeFindings findings, NodeService nodes, MeterRegistry registry) {
+                         ObjectMapper mapper, JsonCodec json, NodeFindings findings, NodeService nodes,
+                         MeterRegistry registry) {
         this.dataSource = dataSource;
         this.json = json;
         this.findings = findings;
         this.nodes = nodes;
-        this.parser = json.reportBodies();
+        // the application's mapper, with StrictJson's deserializers: counters are read as strictly as a full report
+        this.parser = new ReportBody.Parser(mapper);
         this.postgresql = "postgresql".equals(dbKind);
         this.samples = NodeService.reports(registry, "sample");
     }
@@ -96,10 +100,13 @@ public class ReportSamples {
             throw new IllegalStateException("database: " + e.getMessage(), e);
         }
         samples.increment();
-        NodeCounters before = parser.stored(previous.counters()).orElseGet(() -> json.read(previous.counters(), NodeCounters.class));
-        if (findings.symptomsToRun(previous.symptomFindings(), before, previous.reportedAt(), report.counters(), now,
-                report.interfaces())) {
-            nodes.symptoms(name, now, before, previous.reportedAt(), report.counters());
+        // the previous counters are read only when the two readings make a sample at all
+        if (findings.samples(previous.reportedAt(), now)) {
+            NodeCounters before = parser.stored(previous.counters()).orElseGet(() -> json.read(previous.counters(), NodeCounters.class));
+            if (findings.symptomsToRun(previous.symptomFindings(), before, previous.reportedAt(), report.counters(), now,
+                    report.interfaces())) {
+                nodes.symptoms(name, now, before, previous.reportedAt(), report.counters());
+            }
         }
         return Optional.of(new NodeService.ReportOutcome(false, NodeService.answer(false, previous.status(), previous.desiredView())));
     }
