@@ -3,8 +3,13 @@
 # else happens, when there is nothing to build a native image with. A GraalVM or Mandrel 25 comes
 # from GRAALVM_HOME or from native-image on PATH; a container build needs a docker or podman that
 # answers (docker info).
-# Usage: check-graalvm.sh CONTAINER_BUILD(true|false)
+# A sources-only build (-Dquarkus.native.sources-only=true: what native-build/build-here.sh does)
+# needs no GraalVM at all.
+# Usage: check-graalvm.sh CONTAINER_BUILD(true|false) [SOURCES_ONLY(true|false)]
 container=${1:-false}
+if [ "${2:-false}" = true ]; then
+    exit 0
+fi
 if [ "$container" = true ]; then
     if docker info >/dev/null 2>&1 || podman info >/dev/null 2>&1; then
         exit 0

@@ -5,7 +5,8 @@
 # API's production database; the tests start a private cluster of their own), nodejs and npm
 # (a TypeScript client generated from the contract is compiled and run against the API), nftables
 # (the fault lab's receiver drops frames above 1500 bytes), iperf3 (bench: the reference for
-# offloadctl perf). Does nothing when they are all present.
+# offloadctl perf), gcc, binutils and unzip (native-build/here: the builder's C helper, the image's
+# symbols, the runner jar's manifest). Does nothing when they are all present.
 set -euo pipefail
 missing=()
 command -v ethtool >/dev/null 2>&1 || [ -x /usr/sbin/ethtool ] || missing+=(ethtool)
@@ -16,6 +17,9 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 command -v nft >/dev/null 2>&1 || [ -x /usr/sbin/nft ] || missing+=(nftables)
 command -v iperf3 >/dev/null 2>&1 || missing+=(iperf3)
+command -v gcc >/dev/null 2>&1 || missing+=(gcc)
+command -v nm >/dev/null 2>&1 || missing+=(binutils)
+command -v unzip >/dev/null 2>&1 || missing+=(unzip)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "the tests need: ${missing[*]} (apt-get install them as root)" >&2

@@ -106,4 +106,39 @@ class NativeMetadataTest {
         assertEquals(1, wrongHome.exitCode(), wrongHome.toString());
         assertTrue(wrongHome.err().contains("has no bin/native-image"), wrongHome.err());
     }
+
+    @Test
+    void aSourcesOnlyBuildNeedsNoGraalvm() {
+        Shell.Result sourcesOnly = Shell.run("env", "-i", "PATH=/usr/bin:/bin", "bash", "../native-build/check-graalvm.sh", "false", "true");
+        assertEquals(0, sourcesOnly.exitCode(), sourcesOnly.toString());
+    }
+
+    /**
+     * The class-initialisation check of native-build/here fails on what the builder reported before
+     * the fix (jffi's Foreign initialised by Quarkus' Feature at build time) and passes on a report where
+     * only arrays and lambda classes of the FFI packages are build-time.
+     */
+    @Test
+    void theClassInitialisationCheckFailsOnBuildTimeFfiClasses(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        String header = "Class Name, Initialization Kind, Reason for Initialization\n";
+        Path before = Files.writeString(dir.resolve("before.csv"), header
+                + "com.kenai.jffi.Foreign, BUILD_TIME, from feature io.quarkus.runner.Feature.duringSetup with ''\n"
+                + "io.offloadctl.node.cli.Cli, BUILD_TIME, from feature io.quarkus.runner.Feature.duringSetup with ''\n");
+        Shell.Result failed = Shell.run("bash", "../native-build/here/check-class-init.sh", before.toString());
+        assertEquals(1, failed.exitCode(), failed.toString());
+        assertTrue(failed.err().contains("com.kenai.jffi.Foreign, BUILD_TIME"), failed.err());
+        assertTrue(!failed.err().contains("io.offloadctl.node.cli.Cli"), "only the FFI packages must be run-time: " + failed.err());
+        for (String ffi : List.of("jnr.ffi.provider.jffi.NativeRuntime", "io.offloadctl.node.ffi.LibC")) {
+            Path one = Files.writeString(dir.resolve("one.csv"), header + ffi + ", BUILD_TIME, from feature x\n");
+            assertEquals(1, Shell.run("bash", "../native-build/here/check-class-init.sh", one.toString()).exitCode(), ffi);
+        }
+        Path after = Files.writeString(dir.resolve("after.csv"), header
+                + "com.kenai.jffi.Foreign, RUN_TIME, from the command line\n"
+                + "jnr.ffi.Type[], BUILD_TIME, arrays are initialized at build time\n"
+                + "com.kenai.jffi.internal.StubLoader$$Lambda/0x0000000025535520, BUILD_TIME, proxy/lambda classes with all"
+                + " interfaces explicitly marked as --initialize-at-build-time are also initialized at build time\n");
+        Shell.Result passed = Shell.run("bash", "../native-build/here/check-class-init.sh", after.toString());
+        assertEquals(0, passed.exitCode(), passed.toString());
+        assertEquals(1, Shell.run("bash", "../native-build/here/check-class-init.sh", dir.resolve("none.csv").toString()).exitCode());
+    }
 }
