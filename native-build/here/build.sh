@@ -50,7 +50,9 @@ cp "$here"/include/*.h "$clib/include/"
 "$jdk/bin/java" --add-modules ALL-SYSTEM "$here/BuilderExports.java" "$modules" > "$work/exports.args" 2>/dev/null
 
 # What the driver makes of Quarkus' native-image.args: -J options go to the builder's JVM, the
-# driver's own options become the hosted options they stand for, -jar becomes the class path.
+# driver's own options become the hosted options they stand for, -jar becomes the class path, the
+# class path's META-INF/native-image (Quarkus' reflection and resource metadata) is read as the
+# driver has it read, and the builder's System.loadLibrary calls may use native access.
 runner=$(ls "$sources"/*-runner.jar)
 manifest=$(unzip -p "$runner" META-INF/MANIFEST.MF | tr -d '\r')
 main=$(sed -n 's/^Main-Class: //p' <<<"$manifest")
@@ -60,6 +62,10 @@ for jar in $(sed -n '/^Class-Path:/,/^[A-Z][A-Za-z-]*:/p' <<<"$manifest" | sed '
     classpath=$classpath:$sources/$jar
 done
 jvm=() hosted=() name=
+# the runner jar's manifest asks for these (Add-Opens: java.base/java.lang, for jboss-threads): the
+# driver passes them to the builder's JVM
+for opens in $(sed -n 's/^Add-Opens: //p' <<<"$manifest"); do jvm+=("--add-opens=$opens=ALL-UNNAMED"); done
+for exports in $(sed -n 's/^Add-Exports: //p' <<<"$manifest"); do jvm+=("--add-exports=$exports=ALL-UNNAMED"); done
 set -f
 for arg in $(cat "$sources/native-image.args"); do
     case "$arg" in
@@ -71,7 +77,7 @@ for arg in $(cat "$sources/native-image.args"); do
         --link-at-build-time) hosted+=("-H:LinkAtBuildTime=") ;;
         --enable-url-protocols=*) hosted+=("-H:EnableURLProtocols=${arg#*=}") ;;
         --enable-monitoring=*) hosted+=("-H:EnableMonitoringFeatures=${arg#*=}") ;;
-        --enable-native-access=*) hosted+=("-H:EnableNativeAccess=${arg#*=}") ;;
+        --enable-native-access=*) hosted+=("-H:EnableNativeAccess=${arg#*=},org.graalvm.nativeimage.builder") ;;
         --initialize-at-run-time=*) hosted+=("-H:ClassInitialization=${arg#*=}:run_time") ;;
         --initialize-at-build-time=*) hosted+=("-H:ClassInitialization=${arg#*=}:build_time") ;;
         -jar | *.jar) ;;
@@ -97,6 +103,7 @@ start=$(date +%s)
     -m org.graalvm.nativeimage.builder/com.oracle.svm.hosted.NativeImageGeneratorRunner \
     -imagecp "$classpath" -H:Path="$out" -H:Name="$name" -H:Class="$main" \
     -H:ImageBuildID="$(cat /proc/sys/kernel/random/uuid)" -H:CLibraryPath="$clib" -H:TempDirectory="$work/tmp" \
+    -H:ConfigurationResourceRoots=META-INF/native-image \
     "${hosted[@]}" -H:+PrintClassInitialization -H:+ExitAfterRelocatableImageWrite) \
     > "$work/builder.log" 2>&1 || { grep -v '^WARNING: Unknown module' "$work/builder.log" | tail -40 >&2; exit 1; }
 # the builder's own summary (its peak RSS comes from builder/reporterchelper.c)

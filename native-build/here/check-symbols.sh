@@ -25,6 +25,13 @@ cat <(awk '{print $1}' "$tmp/from-jdk") "$tmp/from-libc" "$tmp/from-runtime" | s
 echo "check-symbols: $(wc -l < "$tmp/undefined") undefined symbols: $(wc -l < "$tmp/from-libc") from glibc," \
      "$(wc -l < "$tmp/from-jdk") from the JDK's $(awk '{print $2}' "$tmp/from-jdk" | sort -u | tr '\n' ' ')," \
      "$(wc -l < "$tmp/from-runtime") from the C runtime (runtime-symbols.txt)" >&2
+# a symbol the runtime lists that glibc or the JDK already exports would shadow theirs once linked
+cat <(awk '{print $1}' "$tmp/from-jdk") "$tmp/from-libc" | sort -u | comm -12 - "$tmp/runtime" > "$tmp/shadowing"
+if [ -s "$tmp/shadowing" ]; then
+    echo "check-symbols: listed in runtime-symbols.txt but exported by glibc or the JDK (remove them):" >&2
+    cat "$tmp/shadowing" >&2
+    exit 1
+fi
 if [ -s "$tmp/unknown" ]; then
     echo "check-symbols: needed by the image and provided by nothing known (add to runtime-symbols.txt with what it is):" >&2
     cat "$tmp/unknown" >&2
