@@ -1,26 +1,18 @@
 /*
  * The JVM_* entry points the JDK's shared libraries call in a native image and that are no
  * business of SubstrateVM's Java code, written from HotSpot's contract (jvm.h). link.sh adds an
- * aborting stub for every other JVM_* function those libraries refer to.
+ * aborting stub for every other JVM_* function those libraries refer to. (JVM_ActiveProcessorCount,
+ * which the image itself calls, is runtime/misc.c's, in the executable, which interposes on ours.)
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
-#include <sched.h>
 #include <stdlib.h>
-#include <unistd.h>
 
 /* libnet asks for inet_pton and friends this way (IPv6 support) */
 void *JVM_FindLibraryEntry(void *handle, const char *name) {
     return dlsym(handle == NULL ? RTLD_DEFAULT : handle, name);
 }
 
-int JVM_ActiveProcessorCount(void) {
-    cpu_set_t set;
-    if (sched_getaffinity(0, sizeof(set), &set) == 0) {
-        return CPU_COUNT(&set);
-    }
-    return (int) sysconf(_SC_NPROCESSORS_ONLN);
-}
 
 /* Runtime.halt and System.exit end up here in the JDK's Shutdown natives */
 void JVM_BeforeHalt(void) {}
