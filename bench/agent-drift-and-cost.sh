@@ -6,14 +6,21 @@
 #    (REPAIRS times; each check runs ethtool, about 5-10 ms, so that is the resolution);
 #  - agent CPU and RSS over WINDOW seconds of steady state, CPU extrapolated to an hour;
 #  - system calls of the agent process over one 30 s interval (strace -f -c).
-# Writes the results into BENCHMARKS.md between the agent markers. Usage: [REPAIRS] [WINDOW]
+# Writes the results into BENCHMARKS.md between the agent markers, or the agent-native markers when
+# BINARY (default: the JVM launcher node-binary/target/offloadctl) is the native image
+# (native-build/here: node-binary/target/native-here/dist/offloadctl). Usage: [REPAIRS] [WINDOW] [BINARY]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/java-env.sh
 repairs=${1:-10}
 window=${2:-120}
 api=api/target/offloadctl-api/bin/offloadctl-api
-offloadctl=node-binary/target/offloadctl
+offloadctl=${3:-node-binary/target/offloadctl}
+if file -L "$offloadctl" | grep -q ELF; then
+  section=agent-native title="The agent, native image: drift repair, CPU, memory, system calls" how="the native image (native-build/here)" goal_rss="; natively (issue 16) RSS ≤ 40 MB"
+else
+  section=agent title="The agent: drift repair, CPU, memory, system calls" how="the JVM launcher" goal_rss=
+fi
 [ -x "$api" ] && [ -x "$offloadctl" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
 node=oct-bench-agent-$$
 data=$(mktemp -d)
@@ -91,8 +98,8 @@ per_poll_and_cycle="$calls in 30 s (one report cycle; a safety poll every 60 s)"
 table=$(cat <<TABLE
 One node (namespace with br0, vb, tap0, va), policy \`gro off gso off\` on vb and tap*, agent
 \`--interval 30s --contest-limit 1000\` (safety poll 60 s, link notifications; the limit so that the benchmark's own
-repeated drift is not declared contested) through the JVM launcher, API on its embedded
-database, same 2 cores. Goals (issue 12): repair median ≤ 100 ms, idle CPU ≤ 2 CPU-seconds per hour.
+repeated drift is not declared contested) through $how, API on its embedded
+database, same 2 cores. Goals (issue 12): repair median ≤ 100 ms, idle CPU ≤ 2 CPU-seconds per hour${goal_rss}.
 
 | measure | value |
 |---|---|
@@ -103,5 +110,5 @@ database, same 2 cores. Goals (issue 12): repair median ≤ 100 ms, idle CPU ≤
 | system calls of the agent (all threads) | $per_poll_and_cycle |
 TABLE
 )
-python3 bench/write-section.py agent "The agent: drift repair, CPU, memory, system calls" "bench/agent-drift-and-cost.sh $repairs $window" "$table"
+python3 bench/write-section.py "$section" "$title" "bench/agent-drift-and-cost.sh $repairs $window${3:+ $3}" "$table"
 echo "$table"

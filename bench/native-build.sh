@@ -52,6 +52,6 @@ table="$(date +%F), this machine (2 cores). The builder: \`org.graalvm.nativeima
 | \`offloadctl --help\`, native (median of $runs, peak RSS) | $native |
 | \`offloadctl --help\`, JVM launcher (median of $runs, peak RSS) | $jvm |
 
-The native binary's reads do not work yet (native-build/README.md), so \`show\`/\`set\`/\`info\` and the agent are not measured natively."
+show, set and info natively: the next section (bench/native-vs-ethtool.sh); the agent natively: bench/agent-drift-and-cost.sh with the native binary."
 python3 bench/write-section.py native-build "The native image build, here (GraalVM's builder on Temurin, no driver)" "bench/native-build.sh $runs" "$table"
 echo "$table"

@@ -5,7 +5,8 @@
 # libjvm.so: ours is libjvm/libjvm.c (what is called) and generated here: jio_vfprintf/jio_vsnprintf and every other JVM_* function
 # they refer to a stub that names itself and aborts (SubstrateVM substitutes the Java methods
 # that would reach them; a stub that fires says which one still does).
-# Usage: link.sh WORK_DIR JDK_HOME   -> WORK_DIR/dist/offloadctl and WORK_DIR/dist/lib/
+# Usage: link.sh WORK_DIR JDK_HOME   -> WORK_DIR/dist/offloadctl and WORK_DIR/dist/lib/, and the same
+# as WORK_DIR/offloadctl-native-linux-ARCH.tar.gz (one directory, offloadctl-native/: unpack anywhere).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 work=$1 jdk=$2
@@ -52,3 +53,6 @@ done
 gcc -o "$dist/offloadctl" "$work/out/offloadctl.o" "${objects[@]}" -L"$dist/lib" "${libs[@]/#lib/-l}" \
     -Wl,--allow-shlib-undefined -Wl,-rpath,'$ORIGIN/lib' -z noexecstack -ldl -lpthread -lm
 echo "link: $dist/offloadctl ($(du -m "$dist/offloadctl" | cut -f1) MB, with $(du -cm "$dist"/lib/*.so | tail -1 | cut -f1) MB of libraries)" >&2
+tarball=$work/offloadctl-native-linux-$(uname -m).tar.gz
+tar -C "$dist" --transform 's|^\.|offloadctl-native|' --owner=0 --group=0 --sort=name -czf "$tarball" .
+echo "link: $tarball ($(du -m "$tarball" | cut -f1) MB)" >&2

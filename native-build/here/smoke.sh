@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The linked native offloadctl (link.sh) against ethtool, reading only: `--help` answers,
 # `show IFACE` prints exactly `ethtool -k IFACE` for lo and, where present, eth0 (both read,
-# never set), and a missing interface fails as the JVM binary fails. Not the kernel suite: see
-# native-build/README.md. CI runs the `help` part; `all` adds the reads, which still fail natively
-# (jnr-ffi cannot load libc in the image yet: README says what was seen).
+# never set), a missing interface fails, and the tarball beside DIST_DIR (link.sh) unpacked
+# elsewhere runs the same (its libraries are found through $ORIGIN). The kernel suite runs after
+# this (run-tests: surefire's native-binary execution).
 # Usage: smoke.sh DIST_DIR [help|all]
 set -euo pipefail
 bin=$1/offloadctl
@@ -21,7 +21,16 @@ for iface in lo eth0; do
     echo "smoke: show $iface = ethtool -k $iface ($(wc -l <<<"$got") lines)" >&2
 done
 set +e
-"$bin" show offloadctl-no-such0 >/dev/null 2>&1; native=$?
+"$bin" show octl-nosuch0 >/dev/null 2>&1; native=$?
 set -e
 [ "$native" -ne 0 ] || fail "show of a missing interface exited 0"
 echo "smoke: show of a missing interface exits $native" >&2
+for tarball in "$1"/../offloadctl-native-linux-*.tar.gz; do
+    [ -e "$tarball" ] || continue
+    unpacked=$(mktemp -d)
+    trap 'rm -rf "$unpacked"' EXIT
+    tar -C "$unpacked" -xzf "$tarball"
+    got=$("$unpacked/offloadctl-native/offloadctl" show lo) || fail "show lo from the unpacked $(basename "$tarball") exited $?"
+    [ "$got" = "$(ethtool -k lo)" ] || fail "show lo from the unpacked $(basename "$tarball") differs from ethtool -k lo"
+    echo "smoke: $(basename "$tarball") unpacked elsewhere: show lo = ethtool -k lo" >&2
+done

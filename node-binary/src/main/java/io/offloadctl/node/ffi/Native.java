@@ -22,7 +22,8 @@ public final class Native {
             System.setProperty("jnr.ffi.asm.enabled", "false");
         }
         JffiStubLocation.prepare();
-        return LibraryLoader.create(LibC.class).load("c");
+        // failImmediately: a libc that cannot be loaded is an error with its cause now, not a proxy that fails later
+        return LibraryLoader.create(LibC.class).failImmediately().load("c");
     }
 
     public static LibC libc() {

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import io.offloadctl.node.testing.CliProcessMain;
 import io.offloadctl.node.testing.CliRun;
 import io.offloadctl.node.testing.Shell;
 import io.offloadctl.node.testing.TestNamespace;
@@ -147,10 +146,9 @@ class BadInputTest {
 
     @Test
     void withoutCapNetAdminReadingWorksAndChangingIsRefused() {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> unprivileged = List.of("setpriv", "--bounding-set=-net_admin", "--inh-caps=-net_admin", "--",
-                java, "-cp", System.getProperty("java.class.path"), CliProcessMain.class.getName(),
-                "--netns", lab.name());
+        List<String> unprivileged = new ArrayList<>(List.of("setpriv", "--bounding-set=-net_admin", "--inh-caps=-net_admin", "--"));
+        unprivileged.addAll(CliRun.command());
+        unprivileged.addAll(List.of("--netns", lab.name()));
         List<String> set = new ArrayList<>(unprivileged);
         set.addAll(List.of("set", "va", "gro", "on"));
         Shell.Result refused = Shell.run(set);

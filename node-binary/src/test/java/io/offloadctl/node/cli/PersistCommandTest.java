@@ -6,7 +6,6 @@ import io.offloadctl.model.policy.DesiredInterface;
 import io.offloadctl.model.policy.PolicyMode;
 import io.offloadctl.node.agent.CachedDesired;
 import io.offloadctl.node.agent.DesiredCache;
-import io.offloadctl.node.testing.CliProcessMain;
 import io.offloadctl.node.testing.CliRun;
 import io.offloadctl.node.testing.Shell;
 import io.offloadctl.node.testing.TestNamespace;
@@ -53,8 +52,7 @@ class PersistCommandTest {
 
     @Test
     void theShellFormAppliesInsideANamespaceAndTheCachedDesiredStateRenders() throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        String offloadctl = java + " -cp " + System.getProperty("java.class.path") + " " + CliProcessMain.class.getName();
+        String offloadctl = String.join(" ", CliRun.command());
         Path script = Files.createTempFile("offloadctl-persist", ".sh");
         Path cache = Files.createTempFile("offloadctl-desired", ".json");
         try (TestNamespace lab = TestNamespace.createLab("persistcli")) {

@@ -1,12 +1,13 @@
 package io.offloadctl.node.ffi;
 
-import io.offloadctl.node.testing.CliProcessMain;
+import io.offloadctl.node.testing.CliRun;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -22,9 +23,9 @@ class JffiStubLocationTest {
         Path base = Files.createTempDirectory("offloadctl-runtime");
         Path runtime = base.resolve("rt");
         try {
-            String java = ProcessHandle.current().info().command().orElseThrow();
-            ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Djava.io.tmpdir=/nonexistent/tmp",
-                    "-cp", System.getProperty("java.class.path"), CliProcessMain.class.getName(), "show", "lo"));
+            List<String> command = new ArrayList<>(CliRun.command("-Djava.io.tmpdir=/nonexistent/tmp"));
+            command.addAll(List.of("show", "lo"));
+            ProcessBuilder builder = new ProcessBuilder(command);
             builder.environment().put("OFFLOADCTL_RUNTIME_DIR", runtime.toString());
             builder.environment().remove("JFFI_EXTRACT_DIR");
             builder.redirectErrorStream(true);

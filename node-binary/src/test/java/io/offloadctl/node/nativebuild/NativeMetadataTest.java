@@ -3,8 +3,11 @@ package io.offloadctl.node.nativebuild;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.offloadctl.node.ffi.LibC;
+import io.offloadctl.node.nativeimage.JsonTypes;
+import io.offloadctl.node.nativeimage.JsonTypesFeature;
 import io.offloadctl.node.testing.Shell;
 import jnr.ffi.Struct;
+import jnr.ffi.provider.LoadedLibrary;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -13,12 +16,14 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,10 +62,21 @@ class NativeMetadataTest {
         return names;
     }
 
+    /** Each proxy-config entry's interface list, in order: a proxy class is registered for exactly that list. */
+    static Set<List<String>> proxyInterfaceLists() throws IOException {
+        Set<List<String>> lists = new HashSet<>();
+        for (JsonNode entry : JSON.readTree(CONFIG.resolve("proxy-config.json").toFile())) {
+            List<String> interfaces = new ArrayList<>();
+            entry.get("interfaces").forEach(i -> interfaces.add(i.asText()));
+            lists.add(interfaces);
+        }
+        return lists;
+    }
+
     @Test
     void everyLibraryInterfaceAndStructIsCovered() throws Exception {
         Set<String> reflection = names("reflect-config.json", "name");
-        Set<String> proxies = names("proxy-config.json", "interfaces");
+        Set<List<String>> proxies = proxyInterfaceLists();
         List<String> libraries = new ArrayList<>();
         List<String> structs = new ArrayList<>();
         for (Class<?> type : ffiClasses()) {
@@ -73,11 +89,45 @@ class NativeMetadataTest {
         assertTrue(libraries.contains(LibC.class.getName()), libraries.toString());
         assertTrue(structs.size() >= 8, structs.toString());
         for (String library : libraries) {
-            assertTrue(proxies.contains(library), library + " must be registered for proxies (the reflection loader makes one)");
+            // jnr-ffi's reflection loader, and its error proxy when loading fails, both make Proxy(library, LoadedLibrary)
+            assertTrue(proxies.contains(List.of(library, LoadedLibrary.class.getName())),
+                    library + " must be registered for a proxy of [" + library + ", " + LoadedLibrary.class.getName() + "]: " + proxies);
             assertTrue(reflection.contains(library), library + " must be registered for reflection");
         }
         for (String struct : structs) {
             assertTrue(reflection.contains(struct), struct + " must be registered for reflection");
+        }
+    }
+
+    @Test
+    void whatJacksonReadsAndWritesIsRegisteredForTheImage() throws Exception {
+        // what the CLI prints as JSON, the agent's files, the report it sends and the view it receives
+        for (String name : List.of("io.offloadctl.node.cli.DoctorCommand$Result", "io.offloadctl.node.perf.PerfResult",
+                "io.offloadctl.node.output.Json$InterfaceFeatures", "io.offloadctl.node.agent.OutageJournal$Stored",
+                "io.offloadctl.node.agent.CachedDesired", "io.offloadctl.model.InterfaceInfo", "io.offloadctl.model.report.NodeReport",
+                "io.offloadctl.model.ErrorKind", "io.offloadctl.client.model.NodeReport", "io.offloadctl.client.model.NodeView")) {
+            assertTrue(JsonTypes.isJsonType(Class.forName(name, false, getClass().getClassLoader())), name);
+        }
+        for (Class<?> notData : List.of(JsonTypesFeature.class, io.offloadctl.node.cli.Main.class, String.class, Runnable.class)) {
+            assertFalse(JsonTypes.isJsonType(notData), notData.getName());
+        }
+        // the feature finds the classes in a directory of classes and in a jar, as the image's class path has them
+        Path classes = Path.of(JsonTypes.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<String> fromDirectory = JsonTypesFeature.classNames(List.of(classes));
+        assertTrue(fromDirectory.contains("io.offloadctl.node.output.Json$InterfaceFeatures"), fromDirectory.toString());
+        Path model = Path.of(io.offloadctl.model.InterfaceInfo.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path jar = Files.createTempFile("offloadctl-model", ".jar");
+        try {
+            try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar)); var files = Files.walk(model)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    out.putNextEntry(new java.util.jar.JarEntry(model.relativize(file).toString()));
+                    Files.copy(file, out);
+                    out.closeEntry();
+                }
+            }
+            assertTrue(JsonTypesFeature.classNames(List.of(jar)).contains("io.offloadctl.model.InterfaceInfo"));
+        } finally {
+            Files.delete(jar);
         }
     }
 

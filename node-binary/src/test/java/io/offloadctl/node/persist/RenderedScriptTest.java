@@ -18,7 +18,7 @@ import io.offloadctl.model.persist.PersistFormat;
 import io.offloadctl.model.persist.PersistPlan;
 import io.offloadctl.model.persist.PersistRenderer;
 import io.offloadctl.model.persist.PersistTarget;
-import io.offloadctl.node.testing.CliProcessMain;
+import io.offloadctl.node.testing.CliRun;
 import io.offloadctl.node.testing.Shell;
 import io.offloadctl.node.testing.TestNamespace;
 
@@ -40,8 +40,7 @@ class RenderedScriptTest {
 
     @Test
     void shellScriptAppliesNamedAndGlobbedInterfaces() throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        String offloadctl = java + " -cp " + System.getProperty("java.class.path") + " " + CliProcessMain.class.getName();
+        String offloadctl = String.join(" ", CliRun.command());
         PersistPlan plan = new PersistPlan("lab", Map.of(), List.of(
                 new PersistPlan.Item(PersistTarget.named("va"), Map.of("rx-gro", true)),
                 new PersistPlan.Item(PersistTarget.matching("v*", List.of()), Map.of("tx-generic-segmentation", false))));
