@@ -6,7 +6,8 @@
 # (a TypeScript client generated from the contract is compiled and run against the API), nftables
 # (the fault lab's receiver drops frames above 1500 bytes), iperf3 (bench: the reference for
 # offloadctl perf), gcc, binutils and unzip (native-build/here: the builder's C helper, the image's
-# symbols, the runner jar's manifest). Does nothing when they are all present.
+# symbols, the runner jar's manifest), python3 (the API tests' one-shot probe target listens with a
+# backlog of 0, which Java cannot ask for). Does nothing when they are all present.
 set -euo pipefail
 missing=()
 command -v ethtool >/dev/null 2>&1 || [ -x /usr/sbin/ethtool ] || missing+=(ethtool)
@@ -20,6 +21,7 @@ command -v iperf3 >/dev/null 2>&1 || missing+=(iperf3)
 command -v gcc >/dev/null 2>&1 || missing+=(gcc)
 command -v nm >/dev/null 2>&1 || missing+=(binutils)
 command -v unzip >/dev/null 2>&1 || missing+=(unzip)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "the tests need: ${missing[*]} (apt-get install them as root)" >&2

@@ -71,7 +71,7 @@ for arg in $(cat "$sources/native-image.args"); do
     case "$arg" in
         -J*) jvm+=("${arg#-J}") ;;
         -D*) jvm+=("$arg") ;;
-        -H:*) hosted+=("$arg") ;;
+        -H:* | -R:*) hosted+=("$arg") ;;
         --features=*) hosted+=("-H:Features=${arg#*=}") ;;
         --no-fallback) hosted+=("-H:FallbackThreshold=0") ;;
         --link-at-build-time) hosted+=("-H:LinkAtBuildTime=") ;;

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 public final class InterfaceNames {
 
     public static final int MAX_BYTES = 15;
+    /** An alternative name ({@code ip link property add altname}) may have up to 127 bytes (ALTIFNAMSIZ - 1). */
+    public static final int MAX_ALT_BYTES = 127;
 
     private InterfaceNames() {
     }
@@ -22,14 +24,27 @@ public final class InterfaceNames {
         return name;
     }
 
+    /**
+     * For a name to look an interface up by, which may be an alternative name: what is wrong with
+     * it (as {@link #problem}, up to {@link #MAX_ALT_BYTES}), or null.
+     */
+    public static String lookupProblem(String name) {
+        return problem(name, MAX_ALT_BYTES, " (" + MAX_ALT_BYTES + " for an alternative name)");
+    }
+
     /** What is wrong with the name, or null when the kernel would take it. */
     public static String problem(String name) {
+        return problem(name, MAX_BYTES, "");
+    }
+
+    private static String problem(String name, int maxBytes, String limitNote) {
         if (name == null || name.isEmpty()) {
             return "an interface name cannot be empty";
         }
         int bytes = name.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > MAX_BYTES) {
-            return "interface name '" + printable(name) + "' is " + bytes + " bytes long; Linux allows at most " + MAX_BYTES;
+        if (bytes > maxBytes) {
+            return "interface name '" + printable(name) + "' is " + bytes + " bytes long; Linux allows at most "
+                    + MAX_BYTES + limitNote;
         }
         if (name.equals(".") || name.equals("..")) {
             return "'" + name + "' is not a valid interface name";

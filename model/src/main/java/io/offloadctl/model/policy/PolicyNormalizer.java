@@ -71,7 +71,8 @@ public final class PolicyNormalizer {
             }
             try {
                 FeatureRequestResolver.resolve(List.of(new Setting(entry.getKey(), entry.getValue())),
-                        KernelFeatureNames.all(), "GET /api/v1/features lists the names").wanted()
+                        KernelFeatureNames.all(), "GET /api/v1/features lists the names",
+                        FeatureRequestResolver.Mode.STRICT).wanted()
                         .forEach((name, on) -> {
                             Boolean earlier = kernelNames.put(name, on);
                             if (earlier != null && earlier != on) {

@@ -510,8 +510,7 @@ public final class Agent {
 
     /** What a report says apart from its counters, to tell when one must go out before the interval. */
     private static final class Json {
-        private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper()
-                .findAndRegisterModules();
+        private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = io.offloadctl.node.output.JsonMappers.create();
 
         static String configOf(NodeReport report) {
             try {

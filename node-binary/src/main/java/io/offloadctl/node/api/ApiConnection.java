@@ -1,5 +1,6 @@
 package io.offloadctl.node.api;
 
+import io.offloadctl.node.output.JsonMappers;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,7 +9,6 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.offloadctl.client.ApiClient;
 import io.offloadctl.client.ApiException;
@@ -36,7 +36,7 @@ public final class ApiConnection {
         // HTTP/1.1: an agent sends one report per cycle, so an h2c upgrade would only add a protocol
         // switch; and the API reads HTTP/1.1 bodies whole before its worker runs (WholeRequestBodies).
         this.client = new ApiClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout),
-                new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS),
+                JsonMappers.create(),
                 server.replaceAll("/+$", ""));
         client.setReadTimeout(timeout);
         client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));

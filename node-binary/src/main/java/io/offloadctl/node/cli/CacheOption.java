@@ -1,6 +1,6 @@
 package io.offloadctl.node.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.offloadctl.node.output.JsonMappers;
 import io.offloadctl.model.ErrorKind;
 import io.offloadctl.model.OffloadException;
 import io.offloadctl.node.agent.CachedDesired;
@@ -19,8 +19,7 @@ final class CacheOption {
     Path file;
 
     DesiredCache cache() {
-        return new DesiredCache(file, new ObjectMapper().findAndRegisterModules()
-                .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS));
+        return new DesiredCache(file, JsonMappers.create());
     }
 
     /** The cached desired state, or a clear error when there is none yet. */

@@ -1,6 +1,7 @@
 package io.offloadctl.node.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 import io.offloadctl.model.OffloadException;
 import picocli.CommandLine;
@@ -16,9 +17,15 @@ public final class Cli {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new OffloadctlCommand())
+        CommandLine commandLine = new CommandLine(new OffloadctlCommand())
                 .setParameterExceptionHandler(Cli::usageError)
                 .setExecutionExceptionHandler(new ErrorReporter());
+        // ethtool takes "-x" as an interface name; these verbs check such names against the kernel
+        // (NamespacedCommand.rejectMistypedOptions), so a mistyped option still gets its suggestions
+        for (String verb : List.of("show", "set", "info", "channels")) {
+            commandLine.getSubcommands().get(verb).setUnmatchedOptionsArePositionalParams(true);
+        }
+        return commandLine;
     }
 
     /** A short message and where to read more, instead of the whole usage text. */
@@ -31,7 +38,7 @@ public final class Cli {
         String path = cmd.getCommandSpec().qualifiedName();
         err.println("See '" + path + " --help'");
         err.flush();
-        return ExitCodes.USAGE;
+        return cmd.getCommand() instanceof ErrorExitCodes codes ? codes.usageExitCode() : ExitCodes.USAGE;
     }
 
     /** Prints an error in one line and maps it to the command's exit code. */

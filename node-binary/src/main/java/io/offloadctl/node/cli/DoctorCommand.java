@@ -1,5 +1,6 @@
 package io.offloadctl.node.cli;
 
+import io.offloadctl.node.output.JsonMappers;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.offloadctl.model.ErrorKind;
@@ -76,7 +77,7 @@ final class DoctorCommand extends NamespacedCommand implements Callable<Integer>
 
     /** Made when needed: picocli creates every command at start, and a mapper costs hundreds of classes. */
     private static ObjectMapper mapper() {
-        return new ObjectMapper().findAndRegisterModules().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        return JsonMappers.create().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     /** What doctor --json prints. */

@@ -12,6 +12,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** {@code set} was refused before or by the kernel (no such interface or feature, no permission): ethtool -K's 92. */
     public static final int SET_REFUSED = 92;
+    /** {@code info} could not read the interface (no such interface, no driver information): ethtool -i's 71. */
+    public static final int INFO_UNREADABLE = 71;
 
     private ExitCodes() {
     }
@@ -19,5 +21,10 @@ public final class ExitCodes {
     /** The exit code of {@code set} for an error of this kind. */
     static int forSetError(ErrorKind kind) {
         return kind == ErrorKind.INVALID_ARGUMENT || kind == ErrorKind.VERIFICATION ? FAILURE : SET_REFUSED;
+    }
+
+    /** The exit code of {@code info} for an error of this kind. */
+    static int forInfoError(ErrorKind kind) {
+        return kind == ErrorKind.INVALID_ARGUMENT ? FAILURE : INFO_UNREADABLE;
     }
 }

@@ -1,12 +1,16 @@
 package io.offloadctl.node.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
+
+import io.offloadctl.model.InterfaceNames;
 
 import io.offloadctl.node.kernel.KernelSession;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import io.offloadctl.node.kernel.NetworkNamespace;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** What every verb that talks to the kernel shares: the namespace to open, --json, and its output. */
 abstract class NamespacedCommand {
@@ -35,6 +39,20 @@ abstract class NamespacedCommand {
     /** Sockets inside the namespace chosen with --netns (the current one by default). */
     KernelSession openSession() {
         return KernelSession.open(namespace());
+    }
+
+    /**
+     * ethtool takes an argument such as {@code -x} as an interface name, so show, set and info let
+     * arguments that look like unknown options through as positional parameters (Cli). One that
+     * names no interface of the namespace was a mistyped option after all: reported as picocli
+     * reports one, with the closest options.
+     */
+    void rejectMistypedOptions(KernelSession session, List<String> names) {
+        for (String name : names) {
+            if (name.startsWith("-") && (InterfaceNames.lookupProblem(name) != null || session.links().named(name).isEmpty())) {
+                throw new UnmatchedArgumentException(spec.commandLine(), List.of(name));
+            }
+        }
     }
 
     boolean json() {

@@ -48,6 +48,9 @@ final class PersistCommand implements Callable<Integer> {
     @Mixin
     CacheOption cache;
 
+    @Mixin
+    StrictOption strict;
+
     @Option(names = "--driver", paramLabel = "DRIVER", description = "Only interfaces bound to this driver; repeatable.")
     List<String> drivers = new ArrayList<>();
 
@@ -92,7 +95,7 @@ final class PersistCommand implements Callable<Integer> {
         }
         String target = arguments.get(0);
         FeatureRequest request = FeatureRequestResolver.resolve(SettingArguments.parse(arguments.subList(1, arguments.size())),
-                KernelFeatureNames.all(), "'offloadctl show' lists the features");
+                KernelFeatureNames.all(), "'offloadctl show' lists the features", strict.mode());
         String artifact = name != null ? name : target.replaceAll("[^A-Za-z0-9_.-]", "_");
         return new PersistPlan(artifact, Map.of(), List.of(new PersistPlan.Item(PersistTarget.typed(target, drivers), request.wanted())));
     }

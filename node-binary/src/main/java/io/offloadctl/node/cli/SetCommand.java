@@ -2,11 +2,11 @@ package io.offloadctl.node.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 
 import io.offloadctl.model.ErrorKind;
 import io.offloadctl.model.FeatureRequest;
@@ -21,6 +21,7 @@ import io.offloadctl.node.kernel.SetOutcome;
 import io.offloadctl.node.output.ChangeText;
 import io.offloadctl.node.output.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,32 +31,42 @@ import picocli.CommandLine.Parameters;
                 + "then read them again and report what actually changed.",
                 "NAME is a legacy name (rx tx sg tso gso gro lro rxvlan txvlan ntuple rxhash, or the long names "
                 + "ethtool -k prints) or a kernel feature name such as rx-gro.",
-                "Several interfaces, comma-separated, change all-or-nothing: if one fails, all are put back."},
-        footer = {"", "Exit codes (as ethtool -K): 0 done; 1 no requested feature could be changed, or bad arguments; "
+                "Several interfaces, comma-separated, change all-or-nothing: if one fails, all are put back "
+                + "(an existing interface whose name has a comma is that interface, as ethtool has it)."},
+        footer = {"", "Exit codes (as ethtool -K): 0 done; 1 no requested feature could be changed, or bad arguments "
+                + "(usage errors too); "
                 + "92 refused (no such interface or feature, fixed by the kernel, no permission)."})
 final class SetCommand extends NamespacedCommand implements Callable<Integer>, ErrorExitCodes {
 
     @Option(names = "--dry-run", description = "Show what would change and change nothing.")
     boolean dryRun;
 
+    @Mixin
+    StrictOption strict;
+
     @Parameters(index = "0", paramLabel = "IFACE[,IFACE...]", description = "The interface(s) to change.")
     String targets;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "NAME on|off", description = "Features and values.")
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "NAME on|off",
+            description = "Features and values (none: nothing changes, as with ethtool -K IFACE).")
     List<String> arguments = new ArrayList<>();
 
     @Override
     public Integer call() {
-        List<Setting> settings = SettingArguments.parse(arguments);
-        List<String> interfaceNames = Arrays.stream(targets.split(",", -1)).distinct().toList();
         try (KernelSession session = openSession()) {
+            rejectMistypedOptions(session, List.of(targets));
+            // no feature name starts with '-': one where a name goes is a mistyped option
+            rejectMistypedOptions(session, IntStream.range(0, arguments.size()).filter(i -> i % 2 == 0)
+                    .mapToObj(arguments::get).filter(a -> a.startsWith("-")).toList());
+            List<Setting> settings = SettingArguments.parse(arguments);
+            List<String> interfaceNames = InterfaceTargets.parse(targets, session);
             FeatureReader reader = new FeatureReader(session);
             Map<String, FeatureTable> before = new LinkedHashMap<>();
             Map<String, FeatureRequest> requests = new LinkedHashMap<>();
             for (String name : interfaceNames) {
                 FeatureTable table = reader.read(name);
                 before.put(name, table);
-                requests.put(name, FeatureRequestResolver.resolve(settings, table));
+                requests.put(name, FeatureRequestResolver.resolve(settings, table, strict.mode()));
             }
             if (dryRun) {
                 return printPlans(before, requests);
@@ -84,7 +95,9 @@ final class SetCommand extends NamespacedCommand implements Callable<Integer>, E
         PrintWriter err = err();
         boolean allFailed = true;
         for (SetOutcome outcome : outcomes) {
-            allFailed &= outcome.report().nothingChanged();
+            // nothing requested (no settings, or only names that stand for nothing here): ethtool's "Could not change"
+            boolean nothingChanged = outcome.report().nothingChanged() || outcome.request().isEmpty();
+            allFailed &= nothingChanged;
             if (json()) {
                 out.print(Json.write(Json.SetResult.of(outcome.interfaceName(), outcome.report(),
                         outcome.request().wanted())));
@@ -95,7 +108,7 @@ final class SetCommand extends NamespacedCommand implements Callable<Integer>, E
                 out.print(outcome.interfaceName() + ":\n");
             }
             out.print(text);
-            if (outcome.report().nothingChanged()) {
+            if (nothingChanged) {
                 out.flush();
                 err.println(outcomes.size() > 1 ? outcome.interfaceName() + ": " + ChangeText.NOTHING_CHANGED
                         : ChangeText.NOTHING_CHANGED);
@@ -109,5 +122,11 @@ final class SetCommand extends NamespacedCommand implements Callable<Integer>, E
     @Override
     public int exitCodeFor(ErrorKind kind) {
         return ExitCodes.forSetError(kind);
+    }
+
+    /** ethtool -K's "bad command line argument(s)" exits 1. */
+    @Override
+    public int usageExitCode() {
+        return ExitCodes.FAILURE;
     }
 }

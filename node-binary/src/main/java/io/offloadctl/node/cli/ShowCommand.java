@@ -25,6 +25,7 @@ final class ShowCommand extends NamespacedCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (KernelSession session = openSession()) {
+            rejectMistypedOptions(session, interfaces);
             List<String> names = interfaces.isEmpty() ? new InterfaceInspector(session).names() : interfaces;
             FeatureReader reader = new FeatureReader(session);
             List<FeatureTable> tables = names.stream().map(reader::read).toList();

@@ -12,6 +12,7 @@ import io.offloadctl.node.output.Json;
 import io.offloadctl.node.verify.ThroughputVerifier;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -46,6 +47,9 @@ final class VerifyCommand extends NamespacedCommand implements Callable<Integer>
             description = "The change to try, as offloadctl set takes it: 'gro off gso off'.")
     String change;
 
+    @Mixin
+    StrictOption strict;
+
     @Option(names = "--port", defaultValue = "" + PerfCommand.DEFAULT_PORT, description = "The perf server's port (default: ${DEFAULT-VALUE}).")
     int port;
 
@@ -69,17 +73,17 @@ final class VerifyCommand extends NamespacedCommand implements Callable<Integer>
     @Override
     public Integer call() {
         List<Setting> settings = SettingArguments.parse(Arrays.asList(change.trim().split("\\s+")));
-        List<String> interfaceNames = Arrays.stream(targets.split(",", -1)).distinct().toList();
         if (threshold < 0 || threshold >= 100) {
             throw new io.offloadctl.model.OffloadException(io.offloadctl.model.ErrorKind.INVALID_ARGUMENT,
                     "--threshold must be at least 0 and below 100, not " + threshold);
         }
         ThroughputVerifier.Outcome outcome;
         try (KernelSession session = openSession()) {
+            List<String> interfaceNames = InterfaceTargets.parse(targets, session);
             FeatureReader reader = new FeatureReader(session);
             Map<String, FeatureRequest> requests = new LinkedHashMap<>();
             for (String name : interfaceNames) {
-                requests.put(name, FeatureRequestResolver.resolve(settings, reader.read(name)));
+                requests.put(name, FeatureRequestResolver.resolve(settings, reader.read(name), strict.mode()));
             }
             ThroughputVerifier verifier = new ThroughputVerifier(session,
                     () -> PerfCommand.measure(this, peer, port, streams, duration, reverse), this::progress);

@@ -3,6 +3,7 @@ package io.offloadctl.node.ffi;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.offloadctl.model.settings.ChannelCounts;
 import jnr.ffi.Pointer;
 import jnr.ffi.Struct;
 
@@ -136,6 +137,29 @@ public final class Ethtool {
         value.cmd.set(EthtoolCmd.ETHTOOL_GLINK);
         socket.ethtool(interfaceName, EthtoolCmd.ETHTOOL_GLINK, Struct.getMemory(value));
         return value.data.get() != 0;
+    }
+
+    /** ETHTOOL_GCHANNELS: the maxima and counts of the interface's channels. */
+    public ChannelCounts[] channels(String interfaceName) {
+        EthtoolChannels channels = direct(new EthtoolChannels(Native.runtime()));
+        channels.cmd.set(EthtoolCmd.ETHTOOL_GCHANNELS);
+        socket.ethtool(interfaceName, EthtoolCmd.ETHTOOL_GCHANNELS, Struct.getMemory(channels));
+        return new ChannelCounts[] {
+            new ChannelCounts((int) channels.max_rx.get(), (int) channels.max_tx.get(), (int) channels.max_other.get(),
+                    (int) channels.max_combined.get()),
+            new ChannelCounts((int) channels.rx_count.get(), (int) channels.tx_count.get(), (int) channels.other_count.get(),
+                    (int) channels.combined_count.get())};
+    }
+
+    /** ETHTOOL_SCHANNELS: all four counts (the kernel ignores the maxima of a set request). */
+    public void setChannels(String interfaceName, ChannelCounts counts) {
+        EthtoolChannels channels = direct(new EthtoolChannels(Native.runtime()));
+        channels.cmd.set(EthtoolCmd.ETHTOOL_SCHANNELS);
+        channels.rx_count.set(counts.rx());
+        channels.tx_count.set(counts.tx());
+        channels.other_count.set(counts.other());
+        channels.combined_count.set(counts.combined());
+        socket.ethtool(interfaceName, EthtoolCmd.ETHTOOL_SCHANNELS, Struct.getMemory(channels));
     }
 
     private static <T extends Struct> T direct(T struct) {

@@ -11,6 +11,8 @@ public final class EthtoolCmd {
     public static final int ETHTOOL_GSSET_INFO = 0x37;
     public static final int ETHTOOL_GFEATURES = 0x3a;
     public static final int ETHTOOL_SFEATURES = 0x3b;
+    public static final int ETHTOOL_GCHANNELS = 0x3c;
+    public static final int ETHTOOL_SCHANNELS = 0x3d;
     public static final int ETHTOOL_GLINKSETTINGS = 0x4c;
 
     /** enum ethtool_stringset: the netdev feature names. */
@@ -34,6 +36,8 @@ public final class EthtoolCmd {
             case ETHTOOL_GSSET_INFO -> "ETHTOOL_GSSET_INFO";
             case ETHTOOL_GFEATURES -> "ETHTOOL_GFEATURES";
             case ETHTOOL_SFEATURES -> "ETHTOOL_SFEATURES";
+            case ETHTOOL_GCHANNELS -> "ETHTOOL_GCHANNELS";
+            case ETHTOOL_SCHANNELS -> "ETHTOOL_SCHANNELS";
             case ETHTOOL_GLINKSETTINGS -> "ETHTOOL_GLINKSETTINGS";
             default -> String.format("ETHTOOL_0x%x", cmd);
         };

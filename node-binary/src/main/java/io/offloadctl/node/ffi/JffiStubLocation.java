@@ -9,7 +9,9 @@ import java.nio.file.attribute.PosixFilePermissions;
  * Where jffi's native stub (libjffi) is loaded from. jffi extracts it from its jar into
  * java.io.tmpdir, which fails on hosts where /tmp is noexec or read-only: the immutable hosts
  * offloadctl is for. Unless told otherwise (jffi.boot.library.path: a directory that already holds
- * the stub, as the bundle ships it; jffi.extract.dir or JFFI_EXTRACT_DIR), the stub is extracted
+ * the stub, as the bundle ships it; jffi.extract.dir or JFFI_EXTRACT_DIR), a native image loads the
+ * stub from the {@code lib/} directory beside its executable when it is there (as
+ * native-build/here/link.sh and its tarball ship it: nothing is written); otherwise the stub is extracted
  * into OFFLOADCTL_RUNTIME_DIR, by default /run/offloadctl for root (a root-owned runtime
  * directory, mode 0700) and $XDG_RUNTIME_DIR/offloadctl for other users.
  */
@@ -18,6 +20,7 @@ public final class JffiStubLocation {
     static final String BOOT_PATH = "jffi.boot.library.path";
     static final String EXTRACT_DIR = "jffi.extract.dir";
     static final String ROOT_DEFAULT = "/run/offloadctl";
+    static final String STUB = "libjffi-1.2.so";
 
     private JffiStubLocation() {
     }
@@ -26,6 +29,11 @@ public final class JffiStubLocation {
     public static Path prepare() {
         if (System.getProperty(BOOT_PATH) != null || System.getProperty(EXTRACT_DIR) != null || System.getenv("JFFI_EXTRACT_DIR") != null) {
             return null;
+        }
+        Path shipped = besideNativeExecutable();
+        if (shipped != null) {
+            System.setProperty(BOOT_PATH, shipped.toString());
+            return shipped;
         }
         Path dir = runtimeDirectory();
         if (dir == null) {
@@ -41,6 +49,19 @@ public final class JffiStubLocation {
         }
         System.setProperty(EXTRACT_DIR, dir.toString());
         return dir;
+    }
+
+    /** In a native image: the executable's lib/ directory when it holds the stub; else null. */
+    private static Path besideNativeExecutable() {
+        if (!"runtime".equals(System.getProperty("org.graalvm.nativeimage.imagecode"))) {
+            return null;
+        }
+        try {
+            Path lib = Path.of("/proc/self/exe").toRealPath().resolveSibling("lib");
+            return Files.isRegularFile(lib.resolve(STUB)) ? lib : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** /proc/self belongs to the process's effective user. */

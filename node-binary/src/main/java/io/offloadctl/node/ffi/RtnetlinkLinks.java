@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * RTM_GETLINK over a {@link NetlinkSocket}: every interface of the socket's namespace, with the
@@ -38,6 +39,7 @@ public final class RtnetlinkLinks {
     private static final int IFLA_LINKINFO = 18;
     private static final int IFLA_STATS64 = 23;
     private static final int IFLA_EVENT = 44;
+    private static final int IFLA_ALT_IFNAME = 53;
     private static final int IFLA_EVENT_FEATURES = 2;
     private static final int IFLA_INFO_KIND = 1;
     private static final int NLA_TYPE_MASK = 0x3fff;
@@ -60,7 +62,28 @@ public final class RtnetlinkLinks {
     /** Every interface of the namespace, in the kernel's order (by index). */
     public List<LinkRecord> dump() {
         int seq = ++sequence;
-        socket.send(dumpRequest(seq));
+        socket.send(request(seq, (short) (NLM_F_REQUEST | NLM_F_DUMP), null));
+        return receive(seq, false);
+    }
+
+    /**
+     * The interface the kernel finds under {@code name}, its own name or an alternative one
+     * ({@code ip link property add altname}, up to 127 bytes): RTM_GETLINK with IFLA_ALT_IFNAME,
+     * which the kernel looks up among both (rtnl_dev_get, __dev_get_by_name). Empty when no
+     * interface has that name (ENODEV).
+     */
+    public Optional<LinkRecord> named(String name) {
+        int seq = ++sequence;
+        socket.send(request(seq, NLM_F_REQUEST, name));
+        List<LinkRecord> found = receive(seq, true);
+        return found.stream().findFirst();
+    }
+
+    /**
+     * The RTM_NEWLINK answers to request {@code seq}: until NLMSG_DONE for a dump, the first
+     * answer for a single link; {@code missingIsEmpty}: ENODEV is no answer rather than an error.
+     */
+    private List<LinkRecord> receive(int seq, boolean missingIsEmpty) {
         List<LinkRecord> links = new ArrayList<>();
         while (true) {
             ByteBuffer datagram = socket.receive();
@@ -74,12 +97,18 @@ public final class RtnetlinkLinks {
                 if (type == NLMSG_DONE) {
                     return links;
                 }
-                if (type == NLMSG_ERROR) {
+                if (type == NLMSG_ERROR && datagram.getInt(start + 8) == seq) {
                     int errno = -datagram.getInt(start + NLMSG_HDRLEN);
+                    if (errno == 0 || (missingIsEmpty && errno == Errno.ENODEV)) {
+                        return links;
+                    }
                     throw new NativeCallException("RTM_GETLINK", null, errno, Native.libc().strerror(errno));
                 }
                 if (type == RTM_NEWLINK && datagram.getInt(start + 8) == seq) {
                     links.add(parseLink(datagram.slice(start, length).order(datagram.order())));
+                    if (missingIsEmpty) {
+                        return links;
+                    }
                 }
                 datagram.position(Math.min(datagram.limit(), start + align(length)));
             }
@@ -129,11 +158,18 @@ public final class RtnetlinkLinks {
         return false;
     }
 
-    private static ByteBuffer dumpRequest(int seq) {
-        ByteBuffer request = ByteBuffer.allocate(NLMSG_HDRLEN + IFINFOMSG_LEN).order(ByteOrder.nativeOrder());
-        request.putInt(NLMSG_HDRLEN + IFINFOMSG_LEN).putShort(RTM_GETLINK).putShort((short) (NLM_F_REQUEST | NLM_F_DUMP))
-                .putInt(seq).putInt(0);
+    /** nlmsghdr, a zero ifinfomsg and, when {@code name} is given, IFLA_ALT_IFNAME with it (NUL-terminated). */
+    private static ByteBuffer request(int seq, short flags, String name) {
+        byte[] nameBytes = name == null ? null : (name + "\0").getBytes(StandardCharsets.UTF_8);
+        int attribute = nameBytes == null ? 0 : align(RTA_HDRLEN + nameBytes.length);
+        int length = NLMSG_HDRLEN + IFINFOMSG_LEN + attribute;
+        ByteBuffer request = ByteBuffer.allocate(length).order(ByteOrder.nativeOrder());
+        request.putInt(length).putShort(RTM_GETLINK).putShort(flags).putInt(seq).putInt(0);
         request.put(new byte[IFINFOMSG_LEN]);
+        if (nameBytes != null) {
+            request.putShort((short) (RTA_HDRLEN + nameBytes.length)).putShort((short) IFLA_ALT_IFNAME).put(nameBytes);
+            request.position(length);
+        }
         return request.flip();
     }
 

@@ -1,6 +1,5 @@
 package io.offloadctl.node.kernel;
 
-import io.offloadctl.model.InterfaceNames;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,8 +31,8 @@ public final class InterfaceInspector {
         return session.links().dump().stream().map(LinkRecord::name).toList();
     }
 
-    public InterfaceInfo info(String interfaceName) {
-        InterfaceNames.validate(interfaceName);
+    public InterfaceInfo info(String name) {
+        String interfaceName = session.interfaceName(name);
         List<LinkRecord> links = session.links().dump();
         LinkRecord link = links.stream().filter(l -> interfaceName.equals(l.name())).findFirst()
                 .orElseThrow(() -> new OffloadException(ErrorKind.NOT_FOUND,

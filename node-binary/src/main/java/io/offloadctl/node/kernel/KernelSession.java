@@ -1,5 +1,10 @@
 package io.offloadctl.node.kernel;
 
+import io.offloadctl.model.ErrorKind;
+import io.offloadctl.model.InterfaceNames;
+import io.offloadctl.model.OffloadException;
+import io.offloadctl.node.ffi.LinkRecord;
+
 import java.util.List;
 
 import io.offloadctl.node.ffi.Ethtool;
@@ -51,6 +56,20 @@ public final class KernelSession implements AutoCloseable {
 
     public RtnetlinkLinks links() {
         return links;
+    }
+
+    /**
+     * The interface's own name for {@code name}, which may be its own or an alternative name (ethtool
+     * finds both, and prints the interface's own): NOT_FOUND when this namespace has none by that name.
+     */
+    public String interfaceName(String name) {
+        String problem = InterfaceNames.lookupProblem(name);
+        if (problem != null) {
+            throw new OffloadException(ErrorKind.INVALID_ARGUMENT, problem);
+        }
+        return KernelErrors.explained(namespace, name, () -> links().named(name)).map(LinkRecord::name)
+                .orElseThrow(() -> new OffloadException(ErrorKind.NOT_FOUND,
+                        "no interface named '" + InterfaceNames.printable(name) + "' in " + namespace));
     }
 
     /** The kernel's feature names by bit index, read once per session through {@code interfaceName}. */

@@ -20,7 +20,7 @@ import io.offloadctl.model.OffloadException;
 /** The JSON forms of offloadctl's output. Maps are sorted so output and diffs are stable. */
 public final class Json {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    private static final ObjectMapper MAPPER = JsonMappers.create()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 

@@ -29,6 +29,11 @@ class SetMatchesEthtoolTest {
     static void createTwins() {
         ours = TestNamespace.createLab("set-ours");
         reference = TestNamespace.createLab("set-ref");
+        for (TestNamespace twin : List.of(ours, reference)) {
+            twin.ip("link", "add", COMMA_NAME, "type", "veth", "peer", "name", "c,d");
+            twin.ip("link", "property", "add", "dev", "va", "altname", SHORT_ALT);
+            twin.ip("link", "property", "add", "dev", "va", "altname", LONG_ALT);
+        }
     }
 
     @AfterAll
@@ -36,6 +41,13 @@ class SetMatchesEthtoolTest {
         ours.close();
         reference.close();
     }
+
+    /** An interface whose name has a comma, in both twins (Linux allows it; ethtool addresses it by name). */
+    static final String COMMA_NAME = "a,b";
+
+    /** Alternative names of va in both twins: one the ioctl could take, one only rtnetlink can look up. */
+    static final String SHORT_ALT = "va-alt";
+    static final String LONG_ALT = "va-a-rather-long-alternative-name";
 
     /** Interface, then NAME on|off pairs, as typed after {@code ethtool -K}. */
     static final List<List<String>> STEPS = List.of(
@@ -66,7 +78,25 @@ class SetMatchesEthtoolTest {
             List.of("lo", "gro", "off"),
             List.of("lo", "lro", "on"),
             List.of("vb", "highdma", "off", "rxhash", "on", "ntuple", "on"),
-            List.of("vb", "gro", "on", "gro", "on"));
+            List.of("vb", "gro", "on", "gro", "on"),
+            // what ethtool accepts that a careful reader might not (offloadctl set --strict refuses these)
+            List.of("va", "gro", "off", "gro", "on"),               // both ways: on wins
+            List.of("va", "gro", "on", "generic-receive-offload", "off"),
+            List.of("va", "tso", "on", "tx-tcp-segmentation", "off"),
+            List.of("va", "gro", "off"),
+            List.of("va", "ufo", "on"),                             // no such kernel feature: nothing to change
+            List.of("va", "ufo", "on", "gso", "off"),               // ignored beside others
+            List.of("va", "udp-fragmentation-offload", "off", "gso", "on"),
+            List.of("va"),                                          // no settings: "Could not change", 1
+            List.of(),                                              // no interface: bad command line, 1
+            List.of("abcdefghijklmnopq", "gro", "on"),              // 17 bytes: no such device, 92
+            List.of(COMMA_NAME, "gro", "off"),                      // a comma in a name: that interface
+            List.of(COMMA_NAME, "gro", "on"),
+            List.of(LONG_ALT, "gro", "off"),                        // alternative names reach va
+            List.of(SHORT_ALT, "gro", "on", "gso", "off"),
+            List.of("va", "gso", "on"));
+
+
 
     @Test
     void everyStepMatchesEthtool() {
@@ -83,7 +113,9 @@ class SetMatchesEthtoolTest {
             assertEquals(theirs.out(), mine.out(), what);
             assertEquals(theirs.err().contains("Could not change any device features"),
                     mine.err().contains("Could not change any device features"), what);
-            for (String iface : TestNamespace.LAB_INTERFACES) {
+            List<String> checked = new ArrayList<>(TestNamespace.LAB_INTERFACES);
+            checked.add(COMMA_NAME);
+            for (String iface : checked) {
                 String state = ours.ethtoolFeatures(iface);
                 assertEquals(reference.ethtoolFeatures(iface), state, what + "\nstate of " + iface);
                 assertEquals(state, CliRun.run("--netns", ours.name(), "show", iface).out(), iface);

@@ -65,6 +65,30 @@ class ShowMatchesEthtoolTest {
     }
 
     @Test
+    void alternativeNamesReachTheInterfaceAndItsOwnNameIsPrinted() {
+        String shortName = "vb-alt";
+        String longName = "vb-a-rather-long-alternative-name"; // 33 bytes: only rtnetlink can look it up
+        for (String alt : List.of(shortName, longName)) {
+            lab.ip("link", "property", "add", "dev", "vb", "altname", alt);
+        }
+        try {
+            for (String alt : List.of(shortName, longName)) {
+                Shell.Result ours = CliRun.run("--netns", lab.name(), "show", alt);
+                assertEquals(0, ours.exitCode(), ours.toString());
+                assertEquals(lab.exec("ethtool", "-k", alt).out(), ours.out(), alt);
+                assertTrue(ours.out().startsWith("Features for vb:\n"), ours.out());
+                Shell.Result info = CliRun.run("--netns", lab.name(), "info", alt);
+                assertEquals(0, info.exitCode(), info.toString());
+                assertTrue(info.out().startsWith(lab.exec("ethtool", "-i", alt).out()), info.out());
+            }
+        } finally {
+            for (String alt : List.of(shortName, longName)) {
+                lab.ip("link", "property", "del", "dev", "vb", "altname", alt);
+            }
+        }
+    }
+
+    @Test
     void showWithoutArgumentsPrintsEveryInterfaceInIndexOrder() {
         String[] names = lab.ip("-o", "link", "show").out().lines()
                 .map(line -> line.split(": ")[1].replaceAll("@.*", "")).toArray(String[]::new);

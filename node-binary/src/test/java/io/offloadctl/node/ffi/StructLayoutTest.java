@@ -54,6 +54,11 @@ class StructLayoutTest {
         assertEquals(48, Struct.size(link));
         assertEquals(15, link.link_mode_masks_nwords.offset());
         assertEquals(8, Struct.size(new EthtoolValue(Native.runtime())));
+        EthtoolChannels channels = new EthtoolChannels(Native.runtime());
+        assertEquals(36, Struct.size(channels));
+        assertEquals(4, channels.max_rx.offset());
+        assertEquals(20, channels.rx_count.offset());
+        assertEquals(32, channels.combined_count.offset());
     }
 
     @Test

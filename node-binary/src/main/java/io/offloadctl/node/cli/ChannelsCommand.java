@@ -1,0 +1,72 @@
+package io.offloadctl.node.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.offloadctl.model.ErrorKind;
+import io.offloadctl.model.OffloadException;
+import io.offloadctl.model.settings.ChannelKind;
+import io.offloadctl.model.settings.Channels;
+import io.offloadctl.node.kernel.ChannelSettings;
+import io.offloadctl.node.kernel.KernelSession;
+import io.offloadctl.node.output.ChannelText;
+import io.offloadctl.node.output.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code offloadctl channels IFACE [KIND N ...]}: channels (queues) as {@code ethtool -l} shows and {@code -L} sets them. */
+@Command(name = "channels", mixinStandardHelpOptions = true,
+        description = {"Show an interface's channels (queues) exactly as 'ethtool -l' does; with KIND N pairs, set "
+                + "them as 'ethtool -L' does (kinds not named stay as they are), checked against the driver's maxima first.",
+                "KIND is rx, tx, other or combined."},
+        footer = {"", "Exit codes (as ethtool -l/-L): 0 done; 1 anything refused (no such interface, no channel "
+                + "settings, a count above the maximum, no permission)."})
+final class ChannelsCommand extends NamespacedCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "IFACE", description = "The interface.")
+    String interfaceName;
+
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "KIND N", description = "Counts to set: rx, tx, other, combined.")
+    List<String> arguments = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        Map<ChannelKind, Integer> wanted = parse(arguments);
+        try (KernelSession session = openSession()) {
+            rejectMistypedOptions(session, List.of(interfaceName));
+            ChannelSettings settings = new ChannelSettings(session);
+            if (wanted.isEmpty()) {
+                Channels channels = settings.read(interfaceName);
+                out().print(json() ? Json.write(channels) : ChannelText.render(channels));
+            } else {
+                Channels after = settings.apply(interfaceName, wanted);
+                if (json()) {
+                    out().print(Json.write(after));
+                }
+            }
+            out().flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code KIND N} pairs as {@code ethtool -L} takes them; a kind named twice keeps its last count, as there. */
+    static Map<ChannelKind, Integer> parse(List<String> arguments) {
+        Map<ChannelKind, Integer> wanted = new LinkedHashMap<>();
+        for (int i = 0; i < arguments.size(); i += 2) {
+            String name = arguments.get(i);
+            ChannelKind kind = ChannelKind.named(name).orElseThrow(() -> new OffloadException(ErrorKind.INVALID_ARGUMENT,
+                    "unknown channel kind '" + name + "'; the kinds are " + ChannelKind.arguments()));
+            String value = i + 1 < arguments.size() ? arguments.get(i + 1) : null;
+            if (value == null || !value.matches("[0-9]{1,9}")) {
+                throw new OffloadException(ErrorKind.INVALID_ARGUMENT, value == null
+                        ? "'" + name + "' must be followed by a count"
+                        : "'" + name + "' must be followed by a count, not '" + value + "'");
+            }
+            wanted.put(kind, Integer.parseInt(value));
+        }
+        return wanted;
+    }
+}

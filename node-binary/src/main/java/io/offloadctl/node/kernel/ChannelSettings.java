@@ -1,0 +1,61 @@
+package io.offloadctl.node.kernel;
+
+import java.util.Map;
+
+import io.offloadctl.model.ErrorKind;
+import io.offloadctl.model.OffloadException;
+import io.offloadctl.model.settings.ChannelCounts;
+import io.offloadctl.model.settings.ChannelKind;
+import io.offloadctl.model.settings.Channels;
+import io.offloadctl.node.ffi.Errno;
+import io.offloadctl.node.ffi.NativeCallException;
+
+/** Reads and changes an interface's channels: ETHTOOL_GCHANNELS, ETHTOOL_SCHANNELS. */
+public final class ChannelSettings {
+
+    private final KernelSession session;
+
+    public ChannelSettings(KernelSession session) {
+        this.session = session;
+    }
+
+    /** The channels of the interface named {@code name} (its own or an alternative name). */
+    public Channels read(String name) {
+        String interfaceName = session.interfaceName(name);
+        ChannelCounts[] counts = call(interfaceName, () -> session.ethtool().channels(interfaceName));
+        return new Channels(interfaceName, counts[0], counts[1]);
+    }
+
+    /**
+     * Sets the counts named in {@code wanted} (the others stay), as {@code ethtool -L} does: checked
+     * against the driver's maxima first, one ETHTOOL_SCHANNELS, then read again. Returns the
+     * channels after.
+     */
+    public Channels apply(String name, Map<ChannelKind, Integer> wanted) {
+        Channels before = read(name);
+        ChannelCounts counts = before.request(wanted);
+        if (!counts.equals(before.current())) {
+            call(before.interfaceName(), () -> {
+                session.ethtool().setChannels(before.interfaceName(), counts);
+                return null;
+            });
+        }
+        return read(before.interfaceName());
+    }
+
+    private <T> T call(String interfaceName, java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (NativeCallException e) {
+            throw switch (e.errno()) {
+                case Errno.EOPNOTSUPP -> new OffloadException(ErrorKind.NOT_SUPPORTED,
+                        "'" + interfaceName + "' has no channel settings: its driver does not support them (" + e.getMessage() + ")", e);
+                case Errno.EINVAL -> new OffloadException(ErrorKind.INVALID_ARGUMENT,
+                        "the driver of '" + interfaceName + "' refused these channel counts (" + e.getMessage() + ")", e);
+                case Errno.EPERM, Errno.EACCES -> new OffloadException(ErrorKind.PERMISSION,
+                        "changing the channels of '" + interfaceName + "' needs root or CAP_NET_ADMIN (" + e.getMessage() + ")", e);
+                default -> KernelErrors.explain(e, session.namespace(), interfaceName);
+            };
+        }
+    }
+}
