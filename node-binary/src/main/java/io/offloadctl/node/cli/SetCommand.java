@@ -95,12 +95,10 @@ final class SetCommand extends NamespacedCommand implements Callable<Integer>, E
         PrintWriter err = err();
         boolean allFailed = true;
         for (SetOutcome outcome : outcomes) {
-            // nothing requested (no settings, or only names that stand for nothing here): ethtool's "Could not change"
-            boolean nothingChanged = outcome.report().nothingChanged() || outcome.request().isEmpty();
+            boolean nothingChanged = outcome.nothingChanged();
             allFailed &= nothingChanged;
             if (json()) {
-                out.print(Json.write(Json.SetResult.of(outcome.interfaceName(), outcome.report(),
-                        outcome.request().wanted())));
+                out.print(Json.write(Json.SetResult.of(outcome)));
                 continue;
             }
             String text = ChangeText.render(outcome.report());

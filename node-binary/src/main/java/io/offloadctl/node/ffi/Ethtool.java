@@ -2,6 +2,7 @@ package io.offloadctl.node.ffi;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import io.offloadctl.model.settings.ChannelCounts;
 import jnr.ffi.Pointer;
@@ -78,10 +79,10 @@ public final class Ethtool {
 
     /**
      * ETHTOOL_SFEATURES: for every bit set in {@code valid}, request the matching bit of
-     * {@code requested}. The arrays must have the kernel's word count. Returns the kernel's flag
-     * mask ({@link EthtoolCmd#ETHTOOL_F_UNSUPPORTED}, {@link EthtoolCmd#ETHTOOL_F_WISH}).
+     * {@code requested}. The arrays must have the kernel's word count. Returns the flags of the
+     * kernel's answer.
      */
-    public int setFeatures(String interfaceName, int[] valid, int[] requested) {
+    public Set<SfeaturesFlag> setFeatures(String interfaceName, int[] valid, int[] requested) {
         EthtoolFeaturesHeader header = new EthtoolFeaturesHeader(Native.runtime());
         int headerSize = Struct.size(header);
         Pointer buffer = Native.allocateDirect(headerSize + valid.length * EthtoolFeaturesHeader.SET_BLOCK_SIZE);
@@ -92,7 +93,7 @@ public final class Ethtool {
             buffer.putInt(headerSize + word * EthtoolFeaturesHeader.SET_BLOCK_SIZE, valid[word]);
             buffer.putInt(headerSize + word * EthtoolFeaturesHeader.SET_BLOCK_SIZE + 4, requested[word]);
         }
-        return socket.ethtool(interfaceName, EthtoolCmd.ETHTOOL_SFEATURES, buffer);
+        return SfeaturesFlag.of(socket.ethtool(interfaceName, EthtoolCmd.ETHTOOL_SFEATURES, buffer));
     }
 
     /** ETHTOOL_GDRVINFO. */

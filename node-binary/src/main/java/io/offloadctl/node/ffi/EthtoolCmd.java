@@ -18,10 +18,6 @@ public final class EthtoolCmd {
     /** enum ethtool_stringset: the netdev feature names. */
     public static final int ETH_SS_FEATURES = 4;
 
-    /** ETHTOOL_SFEATURES return flags. */
-    public static final int ETHTOOL_F_UNSUPPORTED = 1;
-    public static final int ETHTOOL_F_WISH = 2;
-
     /** Length of every string in an ETHTOOL_GSTRINGS answer. */
     public static final int ETH_GSTRING_LEN = 32;
 

@@ -1,6 +1,7 @@
 package io.offloadctl.node.kernel;
 
 import java.util.Map;
+import java.util.Set;
 
 import io.offloadctl.model.ChangeReport;
 import io.offloadctl.model.ErrorKind;
@@ -8,6 +9,7 @@ import io.offloadctl.model.Feature;
 import io.offloadctl.model.FeatureRequest;
 import io.offloadctl.model.FeatureTable;
 import io.offloadctl.model.OffloadException;
+import io.offloadctl.node.ffi.SfeaturesFlag;
 
 /**
  * Changes features the way ethtool does: read, one ETHTOOL_SFEATURES, read again and compare.
@@ -40,8 +42,9 @@ public final class FeatureWriter {
             }
             bits.request(feature, wanted.getValue());
         }
-        FeatureTable after = send(interfaceName, bits);
-        return new SetOutcome(interfaceName, request, before, after, ChangeReport.of(request, before, after));
+        Set<SfeaturesFlag> flags = send(interfaceName, bits);
+        FeatureTable after = reader.read(interfaceName);
+        return new SetOutcome(interfaceName, request, before, after, ChangeReport.of(request, before, after), flags);
     }
 
     /**
@@ -53,7 +56,8 @@ public final class FeatureWriter {
         SetRequestBits bits = new SetRequestBits(checkpoint.wordCount());
         checkpoint.features().stream().filter(Feature::changeable)
                 .forEach(feature -> bits.request(feature, feature.requested()));
-        FeatureTable now = send(interfaceName, bits);
+        send(interfaceName, bits);
+        FeatureTable now = reader.read(interfaceName);
         for (Feature was : checkpoint.features()) {
             boolean active = now.feature(was.name()).map(Feature::active).orElse(!was.active());
             if (active != was.active()) {
@@ -63,11 +67,10 @@ public final class FeatureWriter {
         }
     }
 
-    /** One ETHTOOL_SFEATURES, then a fresh read. */
-    private FeatureTable send(String interfaceName, SetRequestBits bits) {
-        KernelErrors.explained(session.namespace(), interfaceName,
+    /** One ETHTOOL_SFEATURES; the change is judged by the read after it, as ethtool judges it. */
+    private Set<SfeaturesFlag> send(String interfaceName, SetRequestBits bits) {
+        return KernelErrors.explained(session.namespace(), interfaceName,
                 () -> session.ethtool().setFeatures(interfaceName, bits.valid(), bits.requested()));
-        return reader.read(interfaceName);
     }
 
     /** The {valid, requested} bitmaps of one ETHTOOL_SFEATURES call. */

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.offloadctl.model.ChangeReport;
+import io.offloadctl.node.ffi.SfeaturesFlag;
+import io.offloadctl.node.kernel.SetOutcome;
 import io.offloadctl.model.ErrorKind;
 import io.offloadctl.model.Feature;
 import io.offloadctl.model.FeatureTable;
@@ -64,10 +66,12 @@ public final class Json {
     }
 
     /** The outcome of a set on one interface. */
+    /** {@code set --json}: the judgement ethtool makes, and the flags of the kernel's answer. */
     public record SetResult(String name, boolean couldNotChangeAny, List<ChangeReport.Line> actualChanges,
-                            Map<String, Boolean> requested) {
-        public static SetResult of(String name, ChangeReport report, Map<String, Boolean> requested) {
-            return new SetResult(name, report.nothingChanged(), report.lines(), new TreeMap<>(requested));
+                            Map<String, Boolean> requested, List<SfeaturesFlag> kernelFlags) {
+        public static SetResult of(SetOutcome outcome) {
+            return new SetResult(outcome.interfaceName(), outcome.nothingChanged(), outcome.report().lines(),
+                    new TreeMap<>(outcome.request().wanted()), outcome.kernelFlags().stream().sorted().toList());
         }
     }
 }
