@@ -14,6 +14,10 @@ public final class ExitCodes {
     public static final int SET_REFUSED = 92;
     /** {@code info} could not read the interface (no such interface, no driver information): ethtool -i's 71. */
     public static final int INFO_UNREADABLE = 71;
+    /** {@code stats}: the driver has no statistics (ethtool -S's 94). */
+    public static final int NO_STATISTICS = 94;
+    /** {@code stats}: the statistics' names cannot be read, as when there is no such interface (ethtool -S's 96). */
+    public static final int STATISTICS_UNREADABLE = 96;
 
     private ExitCodes() {
     }
@@ -21,6 +25,15 @@ public final class ExitCodes {
     /** The exit code of {@code set} for an error of this kind. */
     static int forSetError(ErrorKind kind) {
         return kind == ErrorKind.INVALID_ARGUMENT || kind == ErrorKind.VERIFICATION ? FAILURE : SET_REFUSED;
+    }
+
+    /** The exit code of {@code stats} for an error of this kind. */
+    static int forStatsError(ErrorKind kind) {
+        return switch (kind) {
+            case NOT_SUPPORTED -> NO_STATISTICS;
+            case NOT_FOUND -> STATISTICS_UNREADABLE;
+            default -> FAILURE;
+        };
     }
 
     /** The exit code of {@code info} for an error of this kind. */

@@ -1,15 +1,10 @@
 package io.offloadctl.node.cli;
 
-import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.offloadctl.model.ErrorKind;
-import io.offloadctl.model.InterfaceInfo;
 import io.offloadctl.node.kernel.InterfaceInspector;
-import io.offloadctl.node.kernel.KernelSession;
 import io.offloadctl.node.output.InfoText;
-import io.offloadctl.node.output.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -26,14 +21,7 @@ final class InfoCommand extends NamespacedCommand implements Callable<Integer>, 
 
     @Override
     public Integer call() {
-        try (KernelSession session = openSession()) {
-            rejectMistypedOptions(session, List.of(interfaceName));
-            InterfaceInfo info = new InterfaceInspector(session).info(interfaceName);
-            PrintWriter out = out();
-            out.print(json() ? Json.write(info) : InfoText.render(info));
-            out.flush();
-            return ExitCodes.OK;
-        }
+        return printRead(interfaceName, (session, name) -> new InterfaceInspector(session).info(name), InfoText::render);
     }
 
     @Override

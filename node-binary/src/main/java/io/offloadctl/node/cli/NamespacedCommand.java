@@ -2,8 +2,11 @@ package io.offloadctl.node.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import io.offloadctl.model.InterfaceNames;
+import io.offloadctl.node.output.Json;
 
 import io.offloadctl.node.kernel.KernelSession;
 import picocli.CommandLine.Mixin;
@@ -52,6 +55,17 @@ abstract class NamespacedCommand {
             if (name.startsWith("-") && (InterfaceNames.lookupProblem(name) != null || session.links().named(name).isEmpty())) {
                 throw new UnmatchedArgumentException(spec.commandLine(), List.of(name));
             }
+        }
+    }
+
+    /** One interface read and printed: as {@code text} renders it (ethtool's form) or, with --json, as JSON. */
+    <T> int printRead(String name, BiFunction<KernelSession, String, T> read, Function<T, String> text) {
+        try (KernelSession session = openSession()) {
+            rejectMistypedOptions(session, List.of(name));
+            T value = read.apply(session, name);
+            out().print(json() ? Json.write(value) : text.apply(value));
+            out().flush();
+            return ExitCodes.OK;
         }
     }
 

@@ -22,25 +22,66 @@ public final class Ethtool {
 
     /** ETHTOOL_GSSET_INFO for ETH_SS_FEATURES: how many feature bits the kernel names. */
     public int featureCount(String interfaceName) {
-        EthtoolSsetInfo info = direct(new EthtoolSsetInfo(Native.runtime()));
-        info.cmd.set(EthtoolCmd.ETHTOOL_GSSET_INFO);
-        info.sset_mask.set(1L << EthtoolCmd.ETH_SS_FEATURES);
-        socket.ethtool(interfaceName, EthtoolCmd.ETHTOOL_GSSET_INFO, Struct.getMemory(info));
-        if ((info.sset_mask.get() & (1L << EthtoolCmd.ETH_SS_FEATURES)) == 0) {
+        int count = stringSetLength(interfaceName, EthtoolCmd.ETH_SS_FEATURES);
+        if (count < 0) {
             throw new NativeCallException("SIOCETHTOOL ETHTOOL_GSSET_INFO", interfaceName, Errno.EOPNOTSUPP,
                     "the kernel reports no feature string set");
         }
-        return (int) info.data.get();
+        return count;
     }
 
     /** ETHTOOL_GSTRINGS for ETH_SS_FEATURES: the feature names by bit index; "" marks an unused bit. */
     public List<String> featureNames(String interfaceName, int count) {
+        return strings(interfaceName, EthtoolCmd.ETH_SS_FEATURES, count);
+    }
+
+    /** ETHTOOL_GSSET_INFO for ETH_SS_STATS: how many statistics the driver has; 0 when it has none. */
+    public int statisticsCount(String interfaceName) {
+        return Math.max(0, stringSetLength(interfaceName, EthtoolCmd.ETH_SS_STATS));
+    }
+
+    /** ETHTOOL_GSTRINGS for ETH_SS_STATS: the driver's names of its statistics, in its order. */
+    public List<String> statisticsNames(String interfaceName, int count) {
+        return strings(interfaceName, EthtoolCmd.ETH_SS_STATS, count);
+    }
+
+    /**
+     * ETHTOOL_GSTATS ({@code struct ethtool_stats}: cmd, n_stats, then n_stats __u64): the values,
+     * in the order of {@link #statisticsNames}; __u64, so read them as unsigned.
+     */
+    public long[] statistics(String interfaceName, int count) {
+        Pointer buffer = Native.allocateDirect(STATS_HEADER + count * 8);
+        buffer.putInt(0, EthtoolCmd.ETHTOOL_GSTATS);
+        buffer.putInt(4, count);
+        socket.ethtool(interfaceName, EthtoolCmd.ETHTOOL_GSTATS, buffer);
+        int returned = Math.min(buffer.getInt(4), count);
+        long[] values = new long[returned];
+        for (int i = 0; i < returned; i++) {
+            values[i] = buffer.getLong(STATS_HEADER + i * 8L);
+        }
+        return values;
+    }
+
+    /** {@code struct ethtool_stats} before its data: cmd and n_stats, two __u32. */
+    private static final int STATS_HEADER = 8;
+
+    /** ETHTOOL_GSSET_INFO for one string set: its length, or -1 when the kernel does not report the set. */
+    private int stringSetLength(String interfaceName, int set) {
+        EthtoolSsetInfo info = direct(new EthtoolSsetInfo(Native.runtime()));
+        info.cmd.set(EthtoolCmd.ETHTOOL_GSSET_INFO);
+        info.sset_mask.set(1L << set);
+        socket.ethtool(interfaceName, EthtoolCmd.ETHTOOL_GSSET_INFO, Struct.getMemory(info));
+        return (info.sset_mask.get() & (1L << set)) == 0 ? -1 : (int) info.data.get();
+    }
+
+    /** ETHTOOL_GSTRINGS for one string set, {@code count} strings of ETH_GSTRING_LEN bytes. */
+    private List<String> strings(String interfaceName, int set, int count) {
         EthtoolGstringsHeader header = new EthtoolGstringsHeader(Native.runtime());
         int headerSize = Struct.size(header);
         Pointer buffer = Native.allocateDirect(headerSize + count * EthtoolCmd.ETH_GSTRING_LEN);
         header.useMemory(buffer);
         header.cmd.set(EthtoolCmd.ETHTOOL_GSTRINGS);
-        header.string_set.set(EthtoolCmd.ETH_SS_FEATURES);
+        header.string_set.set(set);
         header.len.set(count);
         socket.ethtool(interfaceName, EthtoolCmd.ETHTOOL_GSTRINGS, buffer);
         int returned = (int) Math.min(header.len.get(), count);

@@ -8,6 +8,7 @@ public final class EthtoolCmd {
     public static final int ETHTOOL_GDRVINFO = 0x03;
     public static final int ETHTOOL_GLINK = 0x0a;
     public static final int ETHTOOL_GSTRINGS = 0x1b;
+    public static final int ETHTOOL_GSTATS = 0x1d;
     public static final int ETHTOOL_GSSET_INFO = 0x37;
     public static final int ETHTOOL_GFEATURES = 0x3a;
     public static final int ETHTOOL_SFEATURES = 0x3b;
@@ -17,6 +18,8 @@ public final class EthtoolCmd {
 
     /** enum ethtool_stringset: the netdev feature names. */
     public static final int ETH_SS_FEATURES = 4;
+    /** enum ethtool_stringset: the driver's statistics (ethtool -S). */
+    public static final int ETH_SS_STATS = 1;
 
     /** Length of every string in an ETHTOOL_GSTRINGS answer. */
     public static final int ETH_GSTRING_LEN = 32;
@@ -29,6 +32,7 @@ public final class EthtoolCmd {
             case ETHTOOL_GDRVINFO -> "ETHTOOL_GDRVINFO";
             case ETHTOOL_GLINK -> "ETHTOOL_GLINK";
             case ETHTOOL_GSTRINGS -> "ETHTOOL_GSTRINGS";
+            case ETHTOOL_GSTATS -> "ETHTOOL_GSTATS";
             case ETHTOOL_GSSET_INFO -> "ETHTOOL_GSSET_INFO";
             case ETHTOOL_GFEATURES -> "ETHTOOL_GFEATURES";
             case ETHTOOL_SFEATURES -> "ETHTOOL_SFEATURES";
