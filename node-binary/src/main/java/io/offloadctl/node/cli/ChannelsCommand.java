@@ -36,13 +36,13 @@ final class ChannelsCommand extends NamespacedCommand implements Callable<Intege
     public Integer call() {
         Map<ChannelKind, Integer> wanted = parse(arguments);
         try (KernelSession session = openSession()) {
-            rejectMistypedOptions(session, List.of(interfaceName));
+            String name = interfaceNamed(session, interfaceName);
             ChannelSettings settings = new ChannelSettings(session);
             if (wanted.isEmpty()) {
-                Channels channels = settings.read(interfaceName);
+                Channels channels = settings.read(name);
                 out().print(json() ? Json.write(channels) : ChannelText.render(channels));
             } else {
-                Channels after = settings.apply(interfaceName, wanted);
+                Channels after = settings.apply(name, wanted);
                 if (json()) {
                     out().print(Json.write(after));
                 }

@@ -21,7 +21,7 @@ public final class Cli {
                 .setParameterExceptionHandler(Cli::usageError)
                 .setExecutionExceptionHandler(new ErrorReporter());
         // ethtool takes "-x" as an interface name; these verbs check such names against the kernel
-        // (NamespacedCommand.rejectMistypedOptions), so a mistyped option still gets its suggestions
+        // (NamespacedCommand.interfaceNamed), so a mistyped option still gets its suggestions
         for (String verb : List.of("show", "set", "info", "channels", "stats")) {
             commandLine.getSubcommands().get(verb).setUnmatchedOptionsArePositionalParams(true);
         }

@@ -3,7 +3,7 @@ package io.offloadctl.node.cli;
 import java.util.Arrays;
 import java.util.List;
 
-import io.offloadctl.node.kernel.InterfaceInspector;
+import io.offloadctl.model.InterfaceNames;
 import io.offloadctl.node.kernel.KernelSession;
 
 /**
@@ -17,7 +17,8 @@ final class InterfaceTargets {
     }
 
     static List<String> parse(String argument, KernelSession session) {
-        if (!argument.contains(",") || new InterfaceInspector(session).names().contains(argument)) {
+        if (!argument.contains(",")
+                || (InterfaceNames.lookupProblem(argument) == null && session.links().named(argument).isPresent())) {
             return List.of(argument);
         }
         return Arrays.stream(argument.split(",", -1)).distinct().toList();

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
-import io.offloadctl.model.InterfaceNames;
+import io.offloadctl.model.ErrorKind;
+import io.offloadctl.model.OffloadException;
 import io.offloadctl.node.output.Json;
 
 import io.offloadctl.node.kernel.KernelSession;
@@ -45,24 +46,33 @@ abstract class NamespacedCommand {
     }
 
     /**
-     * ethtool takes an argument such as {@code -x} as an interface name, so show, set and info let
-     * arguments that look like unknown options through as positional parameters (Cli). One that
-     * names no interface of the namespace was a mistyped option after all: reported as picocli
-     * reports one, with the closest options.
+     * The interface's own name for a name given on the command line, its own or an alternative one
+     * (ethtool finds both and prints the own): the one lookup a given name gets, here where names
+     * come in. ethtool takes an argument such as {@code -x} as an interface name, so these verbs
+     * let arguments that look like unknown options through as positional parameters (Cli); one that
+     * names no interface was a mistyped option after all, and is reported as picocli reports one,
+     * with the closest options.
      */
-    void rejectMistypedOptions(KernelSession session, List<String> names) {
-        for (String name : names) {
-            if (name.startsWith("-") && (InterfaceNames.lookupProblem(name) != null || session.links().named(name).isEmpty())) {
-                throw new UnmatchedArgumentException(spec.commandLine(), List.of(name));
+    String interfaceNamed(KernelSession session, String given) {
+        try {
+            return session.interfaceName(given);
+        } catch (OffloadException e) {
+            if (given.startsWith("-") && (e.kind() == ErrorKind.NOT_FOUND || e.kind() == ErrorKind.INVALID_ARGUMENT)) {
+                throw mistypedOption(given);
             }
+            throw e;
         }
     }
 
+    /** An argument that looks like an option this verb does not have, with picocli's suggestions. */
+    UnmatchedArgumentException mistypedOption(String argument) {
+        return new UnmatchedArgumentException(spec.commandLine(), List.of(argument));
+    }
+
     /** One interface read and printed: as {@code text} renders it (ethtool's form) or, with --json, as JSON. */
-    <T> int printRead(String name, BiFunction<KernelSession, String, T> read, Function<T, String> text) {
+    <T> int printRead(String given, BiFunction<KernelSession, String, T> read, Function<T, String> text) {
         try (KernelSession session = openSession()) {
-            rejectMistypedOptions(session, List.of(name));
-            T value = read.apply(session, name);
+            T value = read.apply(session, interfaceNamed(session, given));
             out().print(json() ? Json.write(value) : text.apply(value));
             out().flush();
             return ExitCodes.OK;

@@ -54,12 +54,14 @@ final class SetCommand extends NamespacedCommand implements Callable<Integer>, E
     @Override
     public Integer call() {
         try (KernelSession session = openSession()) {
-            rejectMistypedOptions(session, List.of(targets));
+            List<String> interfaceNames = InterfaceTargets.parse(targets, session).stream()
+                    .map(given -> interfaceNamed(session, given)).distinct().toList();
             // no feature name starts with '-': one where a name goes is a mistyped option
-            rejectMistypedOptions(session, IntStream.range(0, arguments.size()).filter(i -> i % 2 == 0)
-                    .mapToObj(arguments::get).filter(a -> a.startsWith("-")).toList());
+            IntStream.range(0, arguments.size()).filter(i -> i % 2 == 0).mapToObj(arguments::get)
+                    .filter(a -> a.startsWith("-")).findFirst().ifPresent(a -> {
+                        throw mistypedOption(a);
+                    });
             List<Setting> settings = SettingArguments.parse(arguments);
-            List<String> interfaceNames = InterfaceTargets.parse(targets, session);
             FeatureReader reader = new FeatureReader(session);
             Map<String, FeatureTable> before = new LinkedHashMap<>();
             Map<String, FeatureRequest> requests = new LinkedHashMap<>();

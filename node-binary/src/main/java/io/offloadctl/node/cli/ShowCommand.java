@@ -25,8 +25,8 @@ final class ShowCommand extends NamespacedCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (KernelSession session = openSession()) {
-            rejectMistypedOptions(session, interfaces);
-            List<String> names = interfaces.isEmpty() ? new InterfaceInspector(session).names() : interfaces;
+            List<String> names = interfaces.isEmpty() ? new InterfaceInspector(session).names()
+                    : interfaces.stream().map(given -> interfaceNamed(session, given)).toList();
             FeatureReader reader = new FeatureReader(session);
             List<FeatureTable> tables = names.stream().map(reader::read).toList();
             PrintWriter out = out();

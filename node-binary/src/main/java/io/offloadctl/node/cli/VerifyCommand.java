@@ -79,7 +79,8 @@ final class VerifyCommand extends NamespacedCommand implements Callable<Integer>
         }
         ThroughputVerifier.Outcome outcome;
         try (KernelSession session = openSession()) {
-            List<String> interfaceNames = InterfaceTargets.parse(targets, session);
+            List<String> interfaceNames = InterfaceTargets.parse(targets, session).stream()
+                    .map(given -> interfaceNamed(session, given)).distinct().toList();
             FeatureReader reader = new FeatureReader(session);
             Map<String, FeatureRequest> requests = new LinkedHashMap<>();
             for (String name : interfaceNames) {

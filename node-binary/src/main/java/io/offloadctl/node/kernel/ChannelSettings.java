@@ -3,6 +3,7 @@ package io.offloadctl.node.kernel;
 import java.util.Map;
 
 import io.offloadctl.model.ErrorKind;
+import io.offloadctl.model.InterfaceNames;
 import io.offloadctl.model.OffloadException;
 import io.offloadctl.model.settings.ChannelCounts;
 import io.offloadctl.model.settings.ChannelKind;
@@ -19,9 +20,9 @@ public final class ChannelSettings {
         this.session = session;
     }
 
-    /** The channels of the interface named {@code name} (its own or an alternative name). */
-    public Channels read(String name) {
-        String interfaceName = session.interfaceName(name);
+    /** The channels of the interface with this (own) name. */
+    public Channels read(String interfaceName) {
+        InterfaceNames.validate(interfaceName);
         ChannelCounts[] counts = call(interfaceName, () -> session.ethtool().channels(interfaceName));
         return new Channels(interfaceName, counts[0], counts[1]);
     }
@@ -31,8 +32,8 @@ public final class ChannelSettings {
      * against the driver's maxima first, one ETHTOOL_SCHANNELS, then read again. Returns the
      * channels after.
      */
-    public Channels apply(String name, Map<ChannelKind, Integer> wanted) {
-        Channels before = read(name);
+    public Channels apply(String interfaceName, Map<ChannelKind, Integer> wanted) {
+        Channels before = read(interfaceName);
         ChannelCounts counts = before.request(wanted);
         if (!counts.equals(before.current())) {
             call(before.interfaceName(), () -> {

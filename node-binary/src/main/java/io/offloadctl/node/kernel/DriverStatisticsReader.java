@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.offloadctl.model.ErrorKind;
+import io.offloadctl.model.InterfaceNames;
 import io.offloadctl.model.OffloadException;
 import io.offloadctl.model.report.DriverStatistics;
 
@@ -16,9 +17,9 @@ public final class DriverStatisticsReader {
         this.session = session;
     }
 
-    /** The statistics of the interface named {@code name}; NOT_SUPPORTED when its driver has none. */
-    public DriverStatistics read(String name) {
-        String interfaceName = session.interfaceName(name);
+    /** The statistics of the interface with this (own) name; NOT_SUPPORTED when its driver has none. */
+    public DriverStatistics read(String interfaceName) {
+        InterfaceNames.validate(interfaceName);
         return KernelErrors.explained(session.namespace(), interfaceName, () -> {
             int count = session.ethtool().statisticsCount(interfaceName);
             if (count == 0) {

@@ -1,5 +1,6 @@
 package io.offloadctl.node.kernel;
 
+import io.offloadctl.model.InterfaceNames;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,9 +17,9 @@ public final class FeatureReader {
         this.session = session;
     }
 
-    /** The features of the interface named {@code name} (its own or an alternative name); the table has its own name. */
-    public FeatureTable read(String name) {
-        String interfaceName = session.interfaceName(name);
+    /** The features of the interface with this (own) name; {@link KernelSession#interfaceName} resolves what people type. */
+    public FeatureTable read(String interfaceName) {
+        InterfaceNames.validate(interfaceName);
         return KernelErrors.explained(session.namespace(), interfaceName, () -> {
             List<String> names = session.featureNames(interfaceName);
             FeatureWords words = session.ethtool().getFeatures(interfaceName, (names.size() + 31) / 32);

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import io.offloadctl.model.ErrorKind;
 import io.offloadctl.model.InterfaceInfo;
+import io.offloadctl.model.InterfaceNames;
 import io.offloadctl.model.InterfaceInfo.DriverInfo;
 import io.offloadctl.model.InterfaceInfo.LinkState;
 import io.offloadctl.model.InterfaceKind;
@@ -31,8 +32,8 @@ public final class InterfaceInspector {
         return session.links().dump().stream().map(LinkRecord::name).toList();
     }
 
-    public InterfaceInfo info(String name) {
-        String interfaceName = session.interfaceName(name);
+    public InterfaceInfo info(String interfaceName) {
+        InterfaceNames.validate(interfaceName);
         List<LinkRecord> links = session.links().dump();
         LinkRecord link = links.stream().filter(l -> interfaceName.equals(l.name())).findFirst()
                 .orElseThrow(() -> new OffloadException(ErrorKind.NOT_FOUND,
