@@ -348,10 +348,10 @@ class AgentFailureIT {
             return recorded != null && recorded.size() >= 4;
         });
         JsonPath view = nodeView(node);
-        assertEquals(Boolean.TRUE, view.get("managed.find { it.interfaceName == 'vb' && it.feature == 'rx-gro' }.original"));
-        assertEquals(Boolean.FALSE, view.get("managed.find { it.interfaceName == 'vb' && it.feature == 'rx-gro' }.actual"));
-        assertEquals("restore", view.get("managed.find { it.interfaceName == 'vb' && it.feature == 'rx-gro' }.onRemove"));
-        assertEquals("keep", view.get("managed.find { it.interfaceName == 'tap0' && it.feature == 'rx-gro' }.onRemove"));
+        assertEquals(Boolean.TRUE, view.get("managed.find { it.interfaceName == 'vb' && it.setting == 'rx-gro' }.original"));
+        assertEquals(Boolean.FALSE, view.get("managed.find { it.interfaceName == 'vb' && it.setting == 'rx-gro' }.actual"));
+        assertEquals("restore", view.get("managed.find { it.interfaceName == 'vb' && it.setting == 'rx-gro' }.onRemove"));
+        assertEquals("keep", view.get("managed.find { it.interfaceName == 'tap0' && it.setting == 'rx-gro' }.onRemove"));
         JsonPath preview = admin().get("/api/v1/policies/" + restoring + "/removal").then().statusCode(200).extract().jsonPath();
         assertEquals(List.of("restored", "restored"), preview.getList("effects.outcome"));
 

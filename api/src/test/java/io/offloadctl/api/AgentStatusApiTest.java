@@ -95,7 +95,7 @@ class AgentStatusApiTest {
         Fleet.createPolicy(Fleet.policy("no-gro", 10, "enforce", Map.of("interfaces", List.of("eno1", "tap0")), Map.of("gro", false)))
                 .statusCode(201);
         report("hv-2", hypervisor(Map.of(), false)).statusCode(201).body("status", equalTo("compliant"));
-        Map<String, Object> contested = Map.of("interfaceName", "eno1", "feature", "rx-gro", "wanted", false, "repairs", 5,
+        Map<String, Object> contested = Map.of("interfaceName", "eno1", "setting", "rx-gro", "wanted", false, "repairs", 5,
                 "windowSeconds", 60, "since", "2026-12-01T10:00:00Z");
         report("hv-2", withAgent(hypervisor(Map.of(), false), Map.of("contested", List.of(contested))))
                 .statusCode(200).body("status", equalTo("contested"));
@@ -147,7 +147,7 @@ class AgentStatusApiTest {
 
         Map<String, Object> enactment = Map.of("revision", 2, "result", "rolled-back", "at", "2026-12-01T09:00:00Z",
                 "message", "the gateway probe of 198.18.0.1 failed after the change",
-                "details", List.of(Map.of("interfaceName", "eno1", "feature", "rx-gro", "wanted", false, "actual", true)),
+                "details", List.of(Map.of("interfaceName", "eno1", "setting", "rx-gro", "wanted", false, "actual", true)),
                 "probes", List.of(Map.of("name", "gateway", "target", "198.18.0.1", "before", true, "after", false,
                         "message", "no echo reply within 2000 ms")));
         given().contentType(ContentType.JSON).body(enactment).post("/api/v1/nodes/hv-4/enactments").then().statusCode(201)

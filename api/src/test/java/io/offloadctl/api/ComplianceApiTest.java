@@ -51,7 +51,7 @@ class ComplianceApiTest {
                 .body("details.node", contains("gw-1", "hv-1", "hv-2"))
                 .body("details[1].interfaces.name", contains("br0", "eno1", "tap0"))
                 .body("details[1].interfaces.status", contains("unmanaged", "drifted", "unenforceable"))
-                .body("details[1].interfaces[1].deviations[0].feature", equalTo("rx-gro"))
+                .body("details[1].interfaces[1].deviations[0].setting", equalTo("rx-gro"))
                 .body("details[1].interfaces[1].deviations[0].actual", equalTo(true));
         given().get("/api/v1/compliance?status=drifted").then().body("details.node", contains("hv-1"))
                 .body("nodes.unmanaged", equalTo(1));

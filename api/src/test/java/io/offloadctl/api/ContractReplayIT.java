@@ -116,7 +116,7 @@ class ContractReplayIT {
         ok("GET", "/api/v1/nodes/hv-1/desired", null, 200);
         long revision = ok("GET", "/api/v1/nodes/hv-1/desired", null, 200).get("revision").asLong();
         ok("POST", "/api/v1/nodes/hv-1/enactments", Map.of("revision", revision, "result", "applied", "message", "ok",
-                "details", List.of(Map.of("interfaceName", "eno1", "feature", "rx-gro", "wanted", false, "actual", false))), 201);
+                "details", List.of(Map.of("interfaceName", "eno1", "setting", "rx-gro", "wanted", false, "actual", false))), 201);
         ok("POST", "/api/v1/nodes/hv-1/verifications", FindingsApiTest.verification("198.18.0.2", 1e6, 2e9, true), 201);
         ok("GET", "/api/v1/verifications?latest=true", null, 200);
         ok("GET", "/api/v1/compliance", null, 200);

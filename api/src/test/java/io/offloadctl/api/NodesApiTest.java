@@ -109,7 +109,7 @@ class NodesApiTest {
     void enactmentsAreRecordedAgainstARevision() {
         report("hv-1", hypervisor(Map.of(), true)).statusCode(201);
         given().contentType(ContentType.JSON).body(Map.of("revision", 1, "result", "rolled-back",
-                        "message", "probe failed", "details", List.of(Map.of("interfaceName", "eno1", "feature", "rx-gro",
+                        "message", "probe failed", "details", List.of(Map.of("interfaceName", "eno1", "setting", "rx-gro",
                                 "wanted", false, "actual", true))))
                 .post("/api/v1/nodes/hv-1/enactments").then().statusCode(201)
                 .body("type", equalTo("enactment"))

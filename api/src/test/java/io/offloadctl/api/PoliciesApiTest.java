@@ -92,7 +92,7 @@ class PoliciesApiTest {
         given().get("/api/v1/nodes/hv-1/desired").then().body("revision", equalTo(3))
                 .body("interfaces.name", contains("tap0"))
                 .body("conflicts[0].interfaceName", equalTo("eno1"))
-                .body("conflicts[0].feature", equalTo("rx-gro"))
+                .body("conflicts[0].setting", equalTo("rx-gro"))
                 .body("conflicts[0].policies.ports", equalTo(false))
                 .body("conflicts[0].policies.rival", equalTo(true));
         // A policy that changes nothing on this node leaves the revision alone.
@@ -111,7 +111,7 @@ class PoliciesApiTest {
                 .post("/api/v1/policies/preview").then().statusCode(200)
                 .body("selectedNodes", equalTo(1))
                 .body("selectedInterfaces", equalTo(1))
-                .body("changes.feature", contains("rx-gro", "rx-lro"))
+                .body("changes.setting", contains("rx-gro", "rx-lro"))
                 .body("changes[0].node", equalTo("hv-1"))
                 .body("changes[0].from", equalTo(true))
                 .body("changes[0].enforceable", equalTo(true))

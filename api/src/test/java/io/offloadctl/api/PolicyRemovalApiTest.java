@@ -43,7 +43,7 @@ class PolicyRemovalApiTest {
     }
 
     static Map<String, Object> original(String iface, String feature, boolean value, String policy, String onRemove) {
-        return Map.of("interfaceName", iface, "feature", feature, "original", value, "policy", policy, "onRemove", onRemove,
+        return Map.of("interfaceName", iface, "setting", feature, "original", value, "policy", policy, "onRemove", onRemove,
                 "recordedAt", "2026-12-01T10:00:00Z");
     }
 
@@ -80,13 +80,13 @@ class PolicyRemovalApiTest {
         report("hv-1", node).statusCode(201);
 
         given().get("/api/v1/nodes/hv-1").then().statusCode(200)
-                .body("managed.find { it.interfaceName == 'eno1' && it.feature == 'rx-gro' }.original", equalTo(true))
-                .body("managed.find { it.interfaceName == 'eno1' && it.feature == 'rx-gro' }.desired", equalTo(false))
-                .body("managed.find { it.interfaceName == 'eno1' && it.feature == 'rx-gro' }.actual", equalTo(false))
-                .body("managed.find { it.interfaceName == 'eno1' && it.feature == 'rx-gro' }.policy", equalTo("undo-gro"))
-                .body("managed.find { it.interfaceName == 'eno1' && it.feature == 'rx-gro' }.onRemove", equalTo("restore"))
-                .body("managed.find { it.interfaceName == 'eno1' && it.feature == 'tx-generic-segmentation' }.original", nullValue())
-                .body("managed.find { it.interfaceName == 'eno1' && it.feature == 'tx-generic-segmentation' }.onRemove", equalTo("keep"))
+                .body("managed.find { it.interfaceName == 'eno1' && it.setting == 'rx-gro' }.original", equalTo(true))
+                .body("managed.find { it.interfaceName == 'eno1' && it.setting == 'rx-gro' }.desired", equalTo(false))
+                .body("managed.find { it.interfaceName == 'eno1' && it.setting == 'rx-gro' }.actual", equalTo(false))
+                .body("managed.find { it.interfaceName == 'eno1' && it.setting == 'rx-gro' }.policy", equalTo("undo-gro"))
+                .body("managed.find { it.interfaceName == 'eno1' && it.setting == 'rx-gro' }.onRemove", equalTo("restore"))
+                .body("managed.find { it.interfaceName == 'eno1' && it.setting == 'tx-generic-segmentation' }.original", nullValue())
+                .body("managed.find { it.interfaceName == 'eno1' && it.setting == 'tx-generic-segmentation' }.onRemove", equalTo("keep"))
                 .body("managed.find { it.interfaceName == 'br0' }.desired", nullValue())
                 .body("managed.find { it.interfaceName == 'br0' }.policy", equalTo("gone-policy"));
 

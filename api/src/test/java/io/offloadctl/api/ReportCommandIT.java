@@ -62,7 +62,7 @@ class ReportCommandIT {
                 .body("report.interfaces.find { it.name == 'br0' }.kind", equalTo("bridge"))
                 .body("report.interfaces.find { it.name == 'vb' }.features.rx-gro.active", equalTo(true))
                 .body("report.interfaces.find { it.name == 'lo' }.features.rx-lro.fixed", equalTo(true))
-                .body("compliance.find { it.name == 'vb' }.deviations.feature", contains("rx-gro"));
+                .body("compliance.find { it.name == 'vb' }.deviations.setting", contains("rx-gro"));
         // The diagnostic rules ran on the report: br0 carries a tap (a virtio guest's host side) with TSO/GSO on.
         api.request().get("/api/v1/findings?node=lab-node").then().statusCode(200)
                 .body("items.finding.rule", hasItem("virtio-host-segmentation"))

@@ -6,6 +6,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.offloadctl.model.report.ProbeResult;
+import io.offloadctl.model.settings.SettingValue;
 
 /** An agent's account of applying a desired-state revision. */
 @Schema(description = "The result of an agent applying one revision of its node's desired state.")
@@ -45,9 +46,15 @@ public record Enactment(
     @Schema(description = "One feature of one interface in an enactment.")
     public record Detail(
             @Schema(description = "Interface name.", examples = "eno1") String interfaceName,
-            @Schema(description = "Kernel feature name.", examples = "rx-gro") String feature,
-            @Schema(description = "The desired value.") boolean wanted,
-            @Schema(description = "The active value read back afterwards.") boolean actual,
+            @Schema(description = "The setting: a kernel feature name, or channels.KIND for a channel count.", examples = "rx-gro") String setting,
+            @Schema(description = "The desired value.", ref = SettingValue.SCHEMA) Object wanted,
+            @Schema(nullable = true, description = "The value read back afterwards; null when the interface lacks the setting.",
+                    ref = SettingValue.NULLABLE_SCHEMA) Object actual,
             @Schema(description = "Why it differs, if it does.", examples = "fixed by the driver") String note) {
+
+        public Detail {
+            wanted = SettingValue.of(wanted);
+            actual = SettingValue.of(actual);
+        }
     }
 }

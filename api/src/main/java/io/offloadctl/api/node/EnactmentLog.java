@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.offloadctl.model.settings.SettingValue;
 import io.offloadctl.api.event.Event;
 import io.offloadctl.api.event.EventLog;
 import io.offloadctl.api.event.EventType;
@@ -53,8 +54,8 @@ public class EnactmentLog {
             throw new ValidationException(violations);
         }
         String details = enactment.details().stream()
-                .map(d -> d.interfaceName() + " " + d.feature() + " " + (d.actual() ? "on" : "off")
-                        + (d.actual() == d.wanted() ? "" : " (wanted " + (d.wanted() ? "on" : "off") + ")"))
+                .map(d -> d.interfaceName() + " " + d.setting() + " " + (d.actual() == null ? "missing" : SettingValue.text(d.actual()))
+                        + (java.util.Objects.equals(d.actual(), d.wanted()) ? "" : " (wanted " + SettingValue.text(d.wanted()) + ")"))
                 .collect(Collectors.joining(", "));
         String probes = enactment.probes().stream()
                 .map(p -> p.name() + " " + p.target() + " " + (p.before() ? "answered before" : "failed before")

@@ -19,6 +19,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.offloadctl.model.policy.SettingsComparison;
+import io.offloadctl.model.settings.SettingValue;
 import io.offloadctl.api.FleetLock;
 import io.offloadctl.api.JsonCodec;
 import io.offloadctl.api.event.EventLog;
@@ -227,7 +229,7 @@ public class NodeService {
                 + " requested" + (agent.quarantine() == null ? "" : "; the agent held back revision "
                 + agent.quarantine().revision() + ": " + agent.quarantine().reason())
                 + (agent.contested().isEmpty() ? "" : "; contested: " + agent.contested().stream()
-                .map(c -> c.interfaceName() + " " + c.feature()).collect(Collectors.joining(", "))));
+                .map(c -> c.interfaceName() + " " + c.setting()).collect(Collectors.joining(", "))));
         evaluate(node, report, RolloutHolds.apply(policies.all(), holds.of(name)), null);
         return desiredView(node);
     }
@@ -274,17 +276,17 @@ public class NodeService {
                 .forEach(i -> events.record(EventType.drift, node.name, i.deviations().get(0).policy(),
                         i.name() + ": " + i.deviations().stream()
                                 .filter(d -> d.status() == ComplianceStatus.drifted)
-                                .map(d -> d.feature() + " " + onOff(d.actual()) + ", desired " + onOff(d.desired())
+                                .map(d -> d.setting() + " " + valueText(d.actual()) + ", desired " + valueText(d.desired())
                                         + " (policy " + d.policy() + ")")
                                 .collect(Collectors.joining(", "))));
     }
 
     private void recordNewContests(NodeEntity node, NodeReport report, NodeReport previous) {
         AgentStatus before = previous == null ? AgentStatus.NONE : previous.agentStatus();
-        report.agentStatus().contested().stream().filter(c -> !before.isContested(c.interfaceName(), c.feature()))
-                .forEach(c -> events.record(EventType.contested, node.name, null, c.interfaceName() + ": " + c.feature()
+        report.agentStatus().contested().stream().filter(c -> !before.isContested(c.interfaceName(), c.setting()))
+                .forEach(c -> events.record(EventType.contested, node.name, null, c.interfaceName() + ": " + c.setting()
                         + " turned back " + c.repairs() + " times within " + c.windowSeconds() + " s; the agent stopped "
-                        + "repairing it (wanted " + (c.wanted() ? "on" : "off") + ")"));
+                        + "repairing it (wanted " + valueText(c.wanted()) + ")"));
     }
 
     private void replaceInterfaces(NodeEntity node, NodeReport report) {
@@ -310,7 +312,7 @@ public class NodeService {
                 desired, json.read(node.compliance, COMPLIANCE_TYPE), findings.of(node), managed(report, desired));
     }
 
-    /** Enforced desired features with their recorded originals, then recorded originals no policy governs any more. */
+    /** Enforced desired settings with their recorded originals, then recorded originals no policy governs any more. */
     static List<ManagedFeature> managed(NodeReport report, DesiredView desired) {
         AgentStatus agent = report.agentStatus();
         Map<String, io.offloadctl.model.policy.RemovalAction> removal = desired.policies().stream()
@@ -318,25 +320,26 @@ public class NodeService {
         List<ManagedFeature> managed = new java.util.ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (var iface : desired.interfaces()) {
-            iface.features().forEach((feature, value) -> {
+            iface.settings().forEach((setting, value) -> {
                 if (value.mode() != io.offloadctl.model.policy.PolicyMode.enforce) {
                     return;
                 }
-                seen.add(iface.name() + "\u0000" + feature);
-                managed.add(new ManagedFeature(iface.name(), feature,
-                        agent.original(iface.name(), feature).map(o -> o.original()).orElse(null), value.value(),
-                        active(report, iface.name(), feature), value.policy(),
+                seen.add(iface.name() + "\u0000" + setting);
+                managed.add(new ManagedFeature(iface.name(), setting,
+                        agent.original(iface.name(), setting).map(o -> o.original()).orElse(null), value.value(),
+                        current(report, iface.name(), setting), value.policy(),
                         removal.getOrDefault(value.policy(), io.offloadctl.model.policy.RemovalAction.keep)));
             });
         }
-        agent.originals().stream().filter(o -> !seen.contains(o.interfaceName() + "\u0000" + o.feature()))
-                .forEach(o -> managed.add(new ManagedFeature(o.interfaceName(), o.feature(), o.original(), null,
-                        active(report, o.interfaceName(), o.feature()), o.policy(), o.onRemove())));
+        agent.originals().stream().filter(o -> !seen.contains(o.interfaceName() + "\u0000" + o.setting()))
+                .forEach(o -> managed.add(new ManagedFeature(o.interfaceName(), o.setting(), o.original(), null,
+                        current(report, o.interfaceName(), o.setting()), o.policy(), o.onRemove())));
         return managed;
     }
 
-    private static Boolean active(NodeReport report, String iface, String feature) {
-        return report.feature(iface, feature).map(f -> f.active()).orElse(null);
+    private static Object current(NodeReport report, String iface, String setting) {
+        return report.interfaces().stream().filter(i -> i.name().equals(iface)).findFirst()
+                .flatMap(i -> SettingsComparison.currentValue(i, setting)).orElse(null);
     }
 
     public DesiredView desired(String name) {
@@ -385,7 +388,7 @@ public class NodeService {
         return json.read(node.labels(), LABELS);
     }
 
-    private static String onOff(Boolean value) {
-        return value == null ? "missing" : value ? "on" : "off";
+    private static String valueText(Object value) {
+        return value == null ? "missing" : SettingValue.text(value);
     }
 }

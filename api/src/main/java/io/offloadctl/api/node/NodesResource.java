@@ -216,7 +216,7 @@ public class NodesResource {
     @Path("/{node}/desired/render")
     @Produces({"text/plain", "text/x-shellscript", "application/yaml", Problem.MEDIA_TYPE})
     @Operation(operationId = "renderNodeDesiredState", summary = "Render a node's desired state for persistence",
-            description = "The node's enforced desired features, interface by interface, in one of the persistence formats "
+            description = "The node's enforced desired settings (features, channel counts), interface by interface, in one of the persistence formats "
                     + "(" + RenderResponses.FORMATS + "); conflicts are left out and counted in a comment.")
     @APIResponse(responseCode = "200", description = "The artifact.", content = {
             @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING),

@@ -106,7 +106,7 @@ public final class ReportLimits {
             if (problem != null) {
                 violations.add(new Violation(at + ".interfaceName", problem));
             }
-            names(at + ".feature", contested.feature() == null ? Map.of() : Map.of(contested.feature(), 0), 1, violations);
+            names(at + ".setting", contested.setting() == null ? Map.of() : Map.of(contested.setting(), 0), 1, violations);
         }
         Quarantine quarantine = agent.quarantine();
         if (quarantine == null) {

@@ -14,6 +14,7 @@ import io.offloadctl.model.policy.Policy;
 import io.offloadctl.model.policy.PolicyMode;
 import io.offloadctl.model.policy.Rollout;
 import io.offloadctl.model.policy.Selector;
+import io.offloadctl.model.settings.ChannelRequest;
 
 /** Reads stored policies as model policies. Always from the database: no cache to disagree with another instance. */
 @ApplicationScoped
@@ -36,7 +37,8 @@ public class PolicyCatalog {
         return new Policy(entity.name, entity.description, entity.priority, PolicyMode.valueOf(entity.mode),
                 json.read(entity.selector, Selector.class), json.read(entity.features, FEATURES),
                 io.offloadctl.model.policy.RemovalAction.valueOf(entity.onRemove),
-                entity.rollout == null ? Rollout.DEFAULT : json.read(entity.rollout, Rollout.class));
+                entity.rollout == null ? Rollout.DEFAULT : json.read(entity.rollout, Rollout.class),
+                entity.channels == null ? null : json.read(entity.channels, ChannelRequest.class));
     }
 
     public StoredPolicy toStored(PolicyEntity entity) {
@@ -52,6 +54,7 @@ public class PolicyCatalog {
         entity.selector = json.write(policy.selector());
         entity.features = json.write(policy.features());
         entity.rollout = json.write(policy.rolloutOrDefault());
+        entity.channels = policy.channels() == null ? null : json.write(policy.channels());
     }
 
     /**
@@ -75,6 +78,11 @@ public class PolicyCatalog {
                 .setParameter(8, json.write(before.policy().features())).setParameter(9, json.write(before.policy().rolloutOrDefault()))
                 .setParameter(10, before.version() + 1).setParameter(11, before.createdAt()).setParameter(12, now)
                 .executeUpdate();
+        if (before.policy().channels() != null) {
+            // Set apart: a null bound in a native query has no type PostgreSQL can infer.
+            PolicyEntity.getEntityManager().createNativeQuery("update policy set channels = ?1 where id = ?2")
+                    .setParameter(1, json.write(before.policy().channels())).setParameter(2, before.id()).executeUpdate();
+        }
     }
 
     /** Removes a policy (an aborted creation); false when it is gone already. */

@@ -33,6 +33,8 @@ public class PolicyEntity extends PanacheEntityBase {
     /** Rollout as JSON; null: the defaults (policies stored before V9). */
     @Column(columnDefinition = "text")
     public String rollout;
+    @Column(columnDefinition = "text")
+    public String channels;
     public int version;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;

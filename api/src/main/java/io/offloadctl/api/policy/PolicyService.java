@@ -8,6 +8,9 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.offloadctl.model.policy.ComplianceStatus;
+import io.offloadctl.model.policy.SettingsComparison;
+import io.offloadctl.model.report.AgentStatus;
 import io.offloadctl.api.FleetLock;
 import io.offloadctl.api.JsonCodec;
 import io.offloadctl.api.event.EventLog;
@@ -129,13 +132,14 @@ public class PolicyService {
             }
             DesiredState after = DesiredStateCalculator.calculate(report, others);
             for (DesiredInterface desired : DesiredStateCalculator.calculate(report, all).interfaces()) {
-                desired.features().forEach((feature, value) -> {
+                InterfaceReport reported = report.interfaces().stream().filter(i -> i.name().equals(desired.name())).findFirst().orElse(null);
+                desired.settings().forEach((feature, value) -> {
                     if (!value.policy().equals(policy.name()) || value.mode() != PolicyMode.enforce) {
                         return;
                     }
-                    Boolean now = report.feature(desired.name(), feature).map(f -> f.active()).orElse(null);
-                    DesiredFeature next = after.interfaces().stream().filter(i -> i.name().equals(desired.name())).findFirst()
-                            .map(i -> i.features().get(feature)).orElse(null);
+                    Object now = reported == null ? null : SettingsComparison.currentValue(reported, feature).orElse(null);
+                    DesiredInterface.Wanted next = after.interfaces().stream().filter(i -> i.name().equals(desired.name())).findFirst()
+                            .map(i -> i.settings().get(feature)).orElse(null);
                     var original = report.agentStatus().original(desired.name(), feature);
                     RemovalEffect effect;
                     if (next != null && next.mode() == PolicyMode.enforce) {
@@ -181,29 +185,19 @@ public class PolicyService {
             after.conflicts().stream().filter(c -> c.policies().containsKey(candidate.name())).forEach(conflicts::add);
             for (DesiredInterface desired : after.interfaces()) {
                 InterfaceReport iface = report.interfaces().stream().filter(i -> i.name().equals(desired.name())).findFirst().orElseThrow();
-                desired.features().forEach((feature, value) -> {
-                    addChange(node.name, iface, feature, value, candidate, changes);
+                SettingsComparison.deviations(iface, desired, AgentStatus.NONE).stream()
+                        .filter(d -> d.policy().equals(candidate.name()))
+                        .forEach(d -> changes.add(new PolicyChange(node.name, iface.name(), d.setting(), d.actual(), d.desired(),
+                                d.status() != ComplianceStatus.unenforceable, d.reason())));
+                desired.settings().forEach((setting, value) -> {
                     boolean involved = value.policy().equals(candidate.name()) || value.suspends().contains(candidate.name());
                     if (involved && !value.suspends().isEmpty()) {
-                        suspensions.add(new PolicySuspension(node.name, iface.name(), feature, value.policy(), value.suspends()));
+                        suspensions.add(new PolicySuspension(node.name, iface.name(), setting, value.policy(), value.suspends()));
                     }
                 });
             }
         }
         return new PolicyPreview(candidate, selectedNodes, selectedInterfaces, changes, conflicts, suspensions);
-    }
-
-    private static void addChange(String node, InterfaceReport iface, String feature, DesiredFeature value, Policy candidate,
-                                  List<PolicyChange> changes) {
-        if (!value.policy().equals(candidate.name())) {
-            return;
-        }
-        FeatureReport actual = iface.features().get(feature);
-        if (actual != null && actual.active() == value.value()) {
-            return;
-        }
-        changes.add(new PolicyChange(node, iface.name(), feature, actual == null ? null : actual.active(), value.value(),
-                actual != null && actual.changeable()));
     }
 
     private PolicyEntity find(long id) {
@@ -261,6 +255,7 @@ public class PolicyService {
     }
 
     private static String describe(Policy policy) {
-        return policy.mode() + ", priority " + policy.priority() + ": " + policy.features();
+        return policy.mode() + ", priority " + policy.priority() + ": " + policy.features()
+                + (policy.channels() == null ? "" : ", channels " + policy.channelCounts());
     }
 }

@@ -10,6 +10,8 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
+import io.offloadctl.model.settings.SettingValue;
+
 /**
  * Adds to every operation of the contract the problem responses any request can meet: 400 for
  * malformed input, 401 and 403 (every operation needs a bearer token), 413 and 415 where a body is
@@ -28,6 +30,7 @@ public class CommonProblemResponses implements OASFilter {
             if (instant != null) {
                 instant.setDescription("A point in time, ISO 8601 in UTC, as an agent's clock tells it.");
             }
+            settingValues(openAPI.getComponents().getSchemas());
             openAPI.getComponents().getSchemas().values().forEach(CommonProblemResponses::nullableReferences);
         }
         openAPI.getComponents().addSecurityScheme("bearer", OASFactory.createSecurityScheme()
@@ -97,6 +100,43 @@ public class CommonProblemResponses implements OASFilter {
             boolean refers = property.getAnyOf() != null && property.getAnyOf().stream().anyMatch(s -> s.getRef() != null);
             if (allowsNull && refers && property.getType() != null) {
                 property.setType(null);
+            }
+        }
+    }
+
+    /**
+     * {@link SettingValue}: a boolean or a whole number, which annotations cannot say (the scanner puts
+     * "type: object" beside any schema of a class). Its schema becomes that oneOf, and the properties
+     * and map values that refer to it lose the type beside the reference.
+     */
+    private static void settingValues(Map<String, Schema> schemas) {
+        Schema value = schemas.get(SettingValue.SCHEMA);
+        if (value == null) {
+            return;
+        }
+        value.setType(null);
+        value.setProperties(null);
+        value.setOneOf(java.util.List.of(OASFactory.createSchema().addType(Schema.SchemaType.BOOLEAN),
+                OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int64")));
+        String ref = "#/components/schemas/" + SettingValue.SCHEMA;
+        String nullable = "#/components/schemas/" + SettingValue.NULLABLE_SCHEMA;
+        for (Schema schema : schemas.values()) {
+            if (schema.getProperties() == null) {
+                continue;
+            }
+            for (Schema property : schema.getProperties().values()) {
+                if (ref.equals(property.getRef())) {
+                    property.setType(null);
+                }
+                if (nullable.equals(property.getRef())) {
+                    property.setRef(null);
+                    property.setType(null);
+                    property.setAnyOf(java.util.List.of(OASFactory.createSchema().ref(SettingValue.SCHEMA),
+                            OASFactory.createSchema().addType(Schema.SchemaType.NULL)));
+                }
+                if (property.getAdditionalPropertiesSchema() != null && ref.equals(property.getAdditionalPropertiesSchema().getRef())) {
+                    property.getAdditionalPropertiesSchema().setType(null);
+                }
             }
         }
     }

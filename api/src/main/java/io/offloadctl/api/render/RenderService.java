@@ -41,7 +41,8 @@ public class RenderService {
         Policy policy = policies.get(id).policy();
         List<String> globs = policy.selector().interfaces().isEmpty() ? List.of("*") : policy.selector().interfaces();
         List<PersistPlan.Item> items = globs.stream()
-                .map(glob -> new PersistPlan.Item(PersistTarget.matching(glob, policy.selector().drivers()), policy.features()))
+                .map(glob -> new PersistPlan.Item(PersistTarget.matching(glob, policy.selector().drivers()), policy.features(),
+                        policy.channelCounts()))
                 .toList();
         List<String> notes = new ArrayList<>();
         if (policy.mode() == PolicyMode.audit) {

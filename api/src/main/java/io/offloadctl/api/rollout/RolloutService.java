@@ -269,7 +269,7 @@ public class RolloutService {
         return report.agentStatus().originals().stream()
                 .filter(o -> rollout.policy.equals(o.policy()) && o.onRemove() == RemovalAction.restore)
                 .allMatch(o -> desired.interfaces().stream().filter(i -> i.name().equals(o.interfaceName()))
-                        .map(i -> i.features().get(o.feature()))
+                        .map(i -> i.settings().get(o.setting()))
                         .anyMatch(f -> f != null && f.policy().equals(rollout.policy) && f.mode() == PolicyMode.enforce));
     }
 

@@ -1,5 +1,6 @@
 package io.offloadctl.model.persist;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,7 +40,8 @@ final class HarvesterCloudInitRenderer implements PersistRenderer {
                         - commands:
                 """);
         for (PersistPlan.Item item : plan.items()) {
-            out.append("            - ").append(quote(commands.oneLine(item))).append('\n');
+            List<String> lines = item.target().isSingleInterface() ? commands.lines(item) : List.of(commands.oneLine(item));
+            lines.forEach(line -> out.append("            - ").append(quote(line)).append('\n'));
         }
         return out.toString();
     }

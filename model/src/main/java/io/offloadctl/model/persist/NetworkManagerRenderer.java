@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * nmcli commands that store the settings in the NetworkManager connection active on each NIC
- * (ethtool.feature-* properties), then reapply it. NetworkManager knows most kernel features by
+ * (ethtool.feature-* and ethtool.channels-* properties), then reapply it. NetworkManager knows most kernel features by
  * their kernel name and a few by ethtool's short name; newer ones it does not know are named in a
  * comment.
  */
@@ -38,6 +38,8 @@ final class NetworkManagerRenderer implements PersistRenderer {
                     properties.add("ethtool.feature-" + SHORT_NAMES.getOrDefault(feature, feature) + " " + (on ? "on" : "off"));
                 }
             });
+            // libnm's channel options (NM_ETHTOOL_OPTNAME_CHANNELS_*): channels-rx, -tx, -other, -combined.
+            item.channels().forEach((kind, count) -> properties.add("ethtool.channels-" + kind.argument() + " " + count));
             if (!unknown.isEmpty()) {
                 out.append("# NetworkManager has no property for: ").append(String.join(" ", unknown)).append('\n');
             }

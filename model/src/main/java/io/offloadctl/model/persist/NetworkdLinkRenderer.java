@@ -7,16 +7,21 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.offloadctl.model.KernelFeatureNames;
+import io.offloadctl.model.settings.ChannelKind;
 
 /**
  * systemd-networkd {@code .link} files, applied by udev when a NIC appears. A .link file can
- * express only the offload keys systemd.link has; what it cannot is named in a comment, for the
+ * express only the offload keys systemd.link has (and every channel count); what it cannot is named in a comment, for the
  * systemd or udev forms to carry.
  */
 final class NetworkdLinkRenderer implements PersistRenderer {
 
     /** systemd.link [Link] keys by the kernel feature(s) they set; a key set by several needs them all alike. */
     private static final Map<String, List<String>> KEYS = keys();
+
+    /** systemd.link [Link] keys by the kind of channel they set. */
+    private static final Map<ChannelKind, String> CHANNEL_KEYS = Map.of(ChannelKind.rx, "RxChannels", ChannelKind.tx, "TxChannels",
+            ChannelKind.other, "OtherChannels", ChannelKind.combined, "CombinedChannels");
 
     private static Map<String, List<String>> keys() {
         Map<String, List<String>> keys = new LinkedHashMap<>();
@@ -51,6 +56,8 @@ final class NetworkdLinkRenderer implements PersistRenderer {
                     features.forEach(left::remove);
                 }
             });
+            // systemd.link [Link] RxChannels=, TxChannels=, OtherChannels=, CombinedChannels=.
+            item.channels().forEach((kind, count) -> lines.add(CHANNEL_KEYS.get(kind) + "=" + count));
             if (i > 0) {
                 out.append('\n');
             }

@@ -1,5 +1,6 @@
 package io.offloadctl.model.persist;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,29 +21,39 @@ public record PersistCommands(String tool, boolean ethtool) {
         return new PersistCommands(path, true);
     }
 
-    /** The command for one interface, given as a shell word (a name, or "$dev"-style expansion). */
-    public String command(String interfaceWord, PersistPlan.Item item) {
-        return tool + (ethtool ? " -K " : " set ") + interfaceWord + " " + LegacyCompaction.arguments(item.features());
+    /**
+     * The commands for one interface, given as a shell word (a name, or "$dev"-style expansion):
+     * the features ({@code set} / {@code -K}), then the channels ({@code channels} / {@code -L}).
+     */
+    public List<String> commands(String interfaceWord, PersistPlan.Item item) {
+        List<String> commands = new ArrayList<>();
+        if (!item.features().isEmpty()) {
+            commands.add(tool + (ethtool ? " -K " : " set ") + interfaceWord + " " + LegacyCompaction.arguments(item.features()));
+        }
+        if (!item.channels().isEmpty()) {
+            commands.add(tool + (ethtool ? " -L " : " channels ") + interfaceWord + " " + item.channelArguments());
+        }
+        return commands;
     }
 
     /** Lines of POSIX sh that apply the item; a loop for patterns. */
     public List<String> lines(PersistPlan.Item item) {
         PersistTarget target = item.target();
         if (target.isSingleInterface()) {
-            return List.of(command(RenderSafety.shellWord(target.interfaceGlob()), item));
+            return commands(RenderSafety.shellWord(target.interfaceGlob()), item);
         }
-        String loop = "for dev in /sys/class/net/" + target.interfaceGlob() + "; do";
-        String exists = "  [ -e \"$dev\" ] || continue";
-        String apply = "  " + command("\"${dev##*/}\"", item);
-        if (target.drivers().isEmpty()) {
-            return List.of(loop, exists, apply, "done");
+        List<String> lines = new ArrayList<>(List.of("for dev in /sys/class/net/" + target.interfaceGlob() + "; do",
+                "  [ -e \"$dev\" ] || continue"));
+        if (!target.drivers().isEmpty()) {
+            lines.add("  case \"$(basename \"$(readlink -f \"$dev/device/driver\")\")\" in "
+                    + String.join("|", target.drivers()) + ") ;; *) continue ;; esac");
         }
-        String drivers = "  case \"$(basename \"$(readlink -f \"$dev/device/driver\")\")\" in "
-                + String.join("|", target.drivers()) + ") ;; *) continue ;; esac";
-        return List.of(loop, exists, drivers, apply, "done");
+        commands("\"${dev##*/}\"", item).forEach(command -> lines.add("  " + command));
+        lines.add("done");
+        return lines;
     }
 
-    /** The same as one line, for places that take a single command. */
+    /** The lines as one shell command line, for places that take a single command (a loop, or the commands of one interface joined). */
     public String oneLine(PersistPlan.Item item) {
         List<String> lines = lines(item);
         if (lines.size() == 1) {

@@ -4,8 +4,10 @@ import io.offloadctl.model.ErrorKind;
 import io.offloadctl.model.OffloadException;
 import io.offloadctl.model.policy.DesiredInterface;
 import io.offloadctl.model.policy.PolicyMode;
+import io.offloadctl.model.settings.ChannelKind;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,7 +22,7 @@ public final class PersistPlans {
     }
 
     /**
-     * A node's desired state: its concrete interfaces, enforced features only (audit-mode policies
+     * A node's desired state: its concrete interfaces, enforced features and channels only (audit-mode policies
      * are not applied by agents, so they are not persisted either).
      */
     public static PersistPlan forDesired(String node, long revision, List<DesiredInterface> interfaces, int conflicts) {
@@ -32,16 +34,22 @@ public final class PersistPlans {
                     enforced.put(feature, value.value());
                 }
             });
-            if (!enforced.isEmpty()) {
-                items.add(new PersistPlan.Item(PersistTarget.named(iface.name()), enforced));
+            Map<ChannelKind, Integer> channels = new EnumMap<>(ChannelKind.class);
+            iface.channels().forEach((kind, value) -> {
+                if (value.mode() == PolicyMode.enforce) {
+                    channels.put(kind, value.value());
+                }
+            });
+            if (!enforced.isEmpty() || !channels.isEmpty()) {
+                items.add(new PersistPlan.Item(PersistTarget.named(iface.name()), enforced, channels));
             }
         }
         if (items.isEmpty()) {
-            throw new OffloadException(ErrorKind.NOT_FOUND, "node '" + node + "' has no enforced desired features to persist");
+            throw new OffloadException(ErrorKind.NOT_FOUND, "node '" + node + "' has no enforced desired settings to persist");
         }
         List<String> notes = new ArrayList<>(List.of("desired-state revision " + revision + " of node " + node));
         if (conflicts > 0) {
-            notes.add(conflicts + " conflicting feature(s) left out until the policies agree");
+            notes.add(conflicts + " conflicting setting(s) left out until the policies agree");
         }
         return new PersistPlan(node.replace('.', '-'), Map.of(HOSTNAME_LABEL, node), items, notes);
     }

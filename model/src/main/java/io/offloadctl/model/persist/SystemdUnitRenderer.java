@@ -25,9 +25,12 @@ final class SystemdUnitRenderer implements PersistRenderer {
                 RemainAfterExit=yes
                 """.formatted(plan.name(), plan.noteComments()));
         for (PersistPlan.Item item : plan.items()) {
-            String command = commands.oneLine(item);
-            out.append("ExecStart=").append(item.target().isSingleInterface() ? command
-                    : "/bin/sh -c '" + escape(command) + "'").append('\n');
+            if (item.target().isSingleInterface()) {
+                // ExecStart= runs no shell: one line per command (a oneshot service takes several).
+                commands.lines(item).forEach(command -> out.append("ExecStart=").append(command).append('\n'));
+            } else {
+                out.append("ExecStart=/bin/sh -c '").append(escape(commands.oneLine(item))).append("'\n");
+            }
         }
         return out.append("""
 

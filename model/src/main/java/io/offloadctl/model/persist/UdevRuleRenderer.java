@@ -22,7 +22,9 @@ final class UdevRuleRenderer implements PersistRenderer {
                 if (driver != null) {
                     out.append(", DRIVERS==\"").append(driver).append('"');
                 }
-                out.append(", RUN+=\"").append(commands.command("%k", item)).append("\"\n");
+                // RUN+= runs no shell: one assignment per command.
+                commands.commands("%k", item).forEach(command -> out.append(", RUN+=\"").append(command).append('"'));
+                out.append('\n');
             }
         }
         return out.toString();

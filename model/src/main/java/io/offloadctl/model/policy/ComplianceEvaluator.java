@@ -1,18 +1,16 @@
 package io.offloadctl.model.policy;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.offloadctl.model.report.AgentStatus;
-import io.offloadctl.model.report.FeatureReport;
 import io.offloadctl.model.report.InterfaceReport;
 import io.offloadctl.model.report.NodeReport;
 import io.offloadctl.model.report.Quarantine;
 
-/** Compares a node's reported features with its desired state. */
+/** A node's compliance: its interfaces' deviations ({@link SettingsComparison}) summed up in statuses. */
 public final class ComplianceEvaluator {
 
     private ComplianceEvaluator() {
@@ -47,21 +45,8 @@ public final class ComplianceEvaluator {
         if (desired == null) {
             return new InterfaceCompliance(iface.name(), ComplianceStatus.unmanaged, List.of());
         }
-        ComplianceStatus status = ComplianceStatus.compliant;
-        List<Deviation> deviations = new ArrayList<>();
-        for (Map.Entry<String, DesiredFeature> entry : desired.features().entrySet()) {
-            FeatureReport actual = iface.features().get(entry.getKey());
-            boolean value = entry.getValue().value();
-            boolean contested = agent.isContested(iface.name(), entry.getKey());
-            if (actual != null && actual.active() == value && !contested) {
-                continue;
-            }
-            ComplianceStatus why = contested ? ComplianceStatus.contested
-                    : actual == null || actual.fixed() ? ComplianceStatus.unenforceable : ComplianceStatus.drifted;
-            deviations.add(new Deviation(entry.getKey(), value, actual == null ? null : actual.active(), why,
-                    entry.getValue().policy()));
-            status = status.worse(why);
-        }
+        List<Deviation> deviations = SettingsComparison.deviations(iface, desired, agent);
+        ComplianceStatus status = deviations.stream().map(Deviation::status).reduce(ComplianceStatus.compliant, ComplianceStatus::worse);
         return new InterfaceCompliance(iface.name(), status, deviations);
     }
 }

@@ -2,15 +2,22 @@ package io.offloadctl.model.policy;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 import io.offloadctl.model.report.InterfaceReport;
 import io.offloadctl.model.report.NodeReport;
+import io.offloadctl.model.settings.ChannelKind;
+import io.offloadctl.model.settings.SettingName;
+import io.offloadctl.model.settings.SettingValue;
 
 /**
- * Combines policies into one node's desired state. For each feature of each interface the
+ * Combines policies into one node's desired state. For each setting (a feature, a kind of channel) of each interface the
  * selecting policy with the highest priority decides; policies of that same priority that
  * disagree make a conflict, which is reported and leaves the feature out. An audit-mode policy that
  * decides names the enforce-mode policies below it that it keeps from being applied: an operator who
@@ -35,14 +42,15 @@ public final class DesiredStateCalculator {
         List<DesiredInterface> interfaces = new ArrayList<>();
         List<PolicyConflict> conflicts = new ArrayList<>();
         for (InterfaceReport iface : nodeInterfaces.stream().sorted(Comparator.comparing(InterfaceReport::name)).toList()) {
-            Map<String, List<Policy>> byFeature = new TreeMap<>();
-            forNode.stream().filter(policy -> policy.selector().selectsInterface(iface))
-                    .forEach(policy -> policy.features().keySet()
-                            .forEach(feature -> byFeature.computeIfAbsent(feature, f -> new ArrayList<>()).add(policy)));
+            List<Policy> selecting = forNode.stream().filter(policy -> policy.selector().selectsInterface(iface)).toList();
             Map<String, DesiredFeature> features = new TreeMap<>();
-            byFeature.forEach((feature, candidates) -> decide(iface.name(), feature, candidates, features, conflicts));
-            if (!features.isEmpty()) {
-                interfaces.add(new DesiredInterface(iface.name(), features));
+            decideAll(iface.name(), selecting, p -> p.features(), feature -> feature, conflicts,
+                    (feature, d) -> features.put(feature, new DesiredFeature(d.value(), d.winner().name(), d.winner().mode(), d.suspends())));
+            Map<ChannelKind, DesiredCount> channels = new EnumMap<>(ChannelKind.class);
+            decideAll(iface.name(), selecting, Policy::channelCounts, SettingName::channel, conflicts,
+                    (kind, d) -> channels.put(kind, new DesiredCount(d.value(), d.winner().name(), d.winner().mode(), d.suspends())));
+            if (!features.isEmpty() || !channels.isEmpty()) {
+                interfaces.add(new DesiredInterface(iface.name(), features, channels));
             }
         }
         return new DesiredState(interfaces, conflicts, forNode);
@@ -58,26 +66,40 @@ public final class DesiredStateCalculator {
                 .filter(policy -> policy.selector().selectsNode(labels))
                 .sorted(Comparator.comparingInt(Policy::priority).reversed().thenComparing(Policy::name))
                 .map(p -> new Policy(p.name(), null, p.priority(), p.mode(), p.selector(), p.features(), p.onRemove(),
-                        Rollout.forAgents(p.rollout())))
+                        Rollout.forAgents(p.rollout()), p.channels()))
                 .toList();
     }
 
-    /** {@code candidates} are sorted by priority, highest first. */
-    private static void decide(String interfaceName, String feature, List<Policy> candidates,
-                               Map<String, DesiredFeature> features, List<PolicyConflict> conflicts) {
-        int priority = candidates.get(0).priority();
-        List<Policy> top = candidates.stream().filter(p -> p.priority() == priority).toList();
-        boolean value = top.get(0).features().get(feature);
-        if (top.stream().allMatch(p -> p.features().get(feature) == value)) {
-            // Agreeing policies of one priority: enforcement, when one of them enforces, whatever their names.
-            Policy winner = top.stream().filter(p -> p.mode() == PolicyMode.enforce).findFirst().orElse(top.get(0));
-            List<String> suspends = winner.mode() == PolicyMode.audit ? candidates.stream()
-                    .filter(p -> p.mode() == PolicyMode.enforce).map(Policy::name).toList() : List.of();
-            features.put(feature, new DesiredFeature(value, winner.name(), winner.mode(), suspends));
-            return;
-        }
-        Map<String, Boolean> wants = new TreeMap<>();
-        top.forEach(p -> wants.put(p.name(), p.features().get(feature)));
-        conflicts.add(new PolicyConflict(interfaceName, feature, priority, wants));
+    /** What decided one setting: the value, the policy whose mode applies, the enforce-mode policies an audit winner suspends. */
+    private record Decision<V>(V value, Policy winner, List<String> suspends) {
+    }
+
+    /**
+     * Decides every setting of one section ({@code section} gives a policy's values in it) among the
+     * {@code selecting} policies, sorted by priority, highest first: the agreeing top priority decides,
+     * a disagreeing one is a conflict.
+     */
+    private static <K, V> void decideAll(String interfaceName, List<Policy> selecting, Function<Policy, Map<K, V>> section,
+                                         Function<K, String> settingName, List<PolicyConflict> conflicts,
+                                         BiConsumer<K, Decision<V>> decided) {
+        Map<K, List<Policy>> byKey = new LinkedHashMap<>();
+        selecting.forEach(policy -> section.apply(policy).keySet()
+                .forEach(key -> byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(policy)));
+        byKey.forEach((key, candidates) -> {
+            int priority = candidates.get(0).priority();
+            List<Policy> top = candidates.stream().filter(p -> p.priority() == priority).toList();
+            V value = section.apply(top.get(0)).get(key);
+            if (top.stream().allMatch(p -> section.apply(p).get(key).equals(value))) {
+                // Agreeing policies of one priority: enforcement, when one of them enforces, whatever their names.
+                Policy winner = top.stream().filter(p -> p.mode() == PolicyMode.enforce).findFirst().orElse(top.get(0));
+                List<String> suspends = winner.mode() == PolicyMode.audit ? candidates.stream()
+                        .filter(p -> p.mode() == PolicyMode.enforce).map(Policy::name).toList() : List.of();
+                decided.accept(key, new Decision<>(value, winner, suspends));
+                return;
+            }
+            Map<String, Object> wants = new TreeMap<>();
+            top.forEach(p -> wants.put(p.name(), SettingValue.of(section.apply(p).get(key))));
+            conflicts.add(new PolicyConflict(interfaceName, settingName.apply(key), priority, wants));
+        });
     }
 }

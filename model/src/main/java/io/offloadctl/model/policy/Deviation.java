@@ -2,12 +2,24 @@ package io.offloadctl.model.policy;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** One desired feature that is not as desired, and why. */
-@Schema(description = "A desired feature that is not in effect.")
+import io.offloadctl.model.settings.SettingValue;
+
+/** One desired setting that is not in effect, and why. */
+@Schema(description = "A desired setting that is not in effect.")
 public record Deviation(
-        @Schema(description = "Kernel feature name.", examples = "rx-gro") String feature,
-        @Schema(description = "The desired value.") boolean desired,
-        @Schema(nullable = true, description = "The reported active value; null when the interface lacks the feature.") Boolean actual,
-        @Schema(description = "drifted (changeable, differs), unenforceable (fixed by the driver, or missing) or contested (something else keeps turning it back; the agent stopped repairing it).") ComplianceStatus status,
-        @Schema(description = "The policy that wants it.", examples = "bridge-ports-no-gro") String policy) {
+        @Schema(description = "The setting: a kernel feature name, or channels.KIND for a channel count.", examples = "rx-gro") String setting,
+        @Schema(description = "The desired value.", ref = SettingValue.SCHEMA) Object desired,
+        @Schema(nullable = true, description = "The value in effect; null when the interface lacks the setting (no such feature, "
+                + "no channel settings).", ref = SettingValue.NULLABLE_SCHEMA) Object actual,
+        @Schema(description = "drifted (changeable, differs), unenforceable (fixed by the driver, missing, or beyond the driver's "
+                + "maximum) or contested (something else keeps turning it back; the agent stopped repairing it).") ComplianceStatus status,
+        @Schema(description = "The policy that wants it.", examples = "bridge-ports-no-gro") String policy,
+        @Schema(description = "That policy's mode: agents change only what enforce-mode policies want.") PolicyMode mode,
+        @Schema(nullable = true, description = "Why it cannot be enforced, when unenforceable.",
+                examples = "the driver has it fixed off") String reason) {
+
+    public Deviation {
+        desired = SettingValue.of(desired);
+        actual = SettingValue.of(actual);
+    }
 }

@@ -4,14 +4,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.offloadctl.model.FeatureRequest;
-import io.offloadctl.model.report.FeatureReport;
+import io.offloadctl.model.report.InterfaceReport;
 import io.offloadctl.model.report.NodeReport;
+import io.offloadctl.model.settings.SettingsRequest;
 
 /**
- * What an agent must change to reach its desired state: per interface, the enforce-mode features
- * that are changeable and not yet as desired. Interfaces no policy selects are never touched;
- * fixed features are left alone (they are unenforceable, not retried).
+ * What an agent must change to reach its desired state: per interface, the settings enforce-mode
+ * policies want that are changeable and not yet as desired ({@link SettingsComparison#toChange}).
+ * Interfaces no policy selects are never touched; unenforceable settings (fixed features, counts
+ * beyond the driver's maxima) are left alone, not retried.
  */
 public final class EnforcementPlanner {
 
@@ -19,22 +20,17 @@ public final class EnforcementPlanner {
     }
 
     /** From the node as it was just read: interfaces that are gone are skipped. */
-    public static Map<String, FeatureRequest> plan(List<DesiredInterface> desired, NodeReport current) {
-        Map<String, FeatureRequest> plan = new LinkedHashMap<>();
+    public static Map<String, SettingsRequest> plan(List<DesiredInterface> desired, NodeReport current) {
+        Map<String, SettingsRequest> plan = new LinkedHashMap<>();
         for (DesiredInterface iface : desired) {
-            if (current.interfaces().stream().noneMatch(i -> i.name().equals(iface.name()))) {
+            InterfaceReport now = current.interfaces().stream().filter(i -> i.name().equals(iface.name())).findFirst().orElse(null);
+            if (now == null) {
                 continue;
             }
-            Map<String, Boolean> wanted = new LinkedHashMap<>();
-            iface.features().forEach((name, value) -> {
-                if (value.mode() != PolicyMode.enforce) {
-                    return;
-                }
-                current.feature(iface.name(), name).filter(FeatureReport::changeable).filter(f -> f.active() != value.value())
-                        .ifPresent(f -> wanted.put(name, value.value()));
-            });
+            Map<String, Object> wanted = new LinkedHashMap<>();
+            SettingsComparison.toChange(now, iface).forEach(d -> wanted.put(d.setting(), d.desired()));
             if (!wanted.isEmpty()) {
-                plan.put(iface.name(), new FeatureRequest(wanted));
+                plan.put(iface.name(), SettingsRequest.of(wanted));
             }
         }
         return plan;

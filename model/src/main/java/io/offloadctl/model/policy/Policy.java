@@ -5,8 +5,13 @@ import java.util.TreeMap;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A desired-state rule: which interfaces, which features on or off, how strongly, enforced or audited. */
-@Schema(description = "A policy: the features to turn on or off on the interfaces its selector picks.")
+import io.offloadctl.model.settings.ChannelRequest;
+
+/**
+ * A desired-state rule: which interfaces, which settings (features on or off, channel counts), how
+ * strongly, enforced or audited.
+ */
+@Schema(description = "A policy: the features to turn on or off and the channel counts to set on the interfaces its selector picks.")
 public record Policy(
         @Schema(description = "Unique name: lower-case letters, digits and dashes.", examples = "bridge-ports-no-gro", required = true) String name,
         @Schema(nullable = true, description = "Why the policy exists, for the next operator.", examples = "Harvester on bnxt_en: GRO/GSO collapse cross-node throughput") String description,
@@ -14,16 +19,30 @@ public record Policy(
         @Schema(description = "enforce or audit.", required = true) PolicyMode mode,
         @Schema(description = "Which nodes and interfaces the policy applies to; omitted means all.") Selector selector,
         @Schema(description = "Features to set, by kernel name or ethtool legacy name (gro, gso, tso, lro, sg, ...); stored as kernel names.",
-                examples = "{\"gro\": false, \"gso\": false}", required = true) Map<String, Boolean> features,
+                examples = "{\"gro\": false, \"gso\": false}") Map<String, Boolean> features,
         @Schema(description = "What agents do with the features this policy set when it no longer governs them: keep "
                 + "(default) or restore the originals they recorded.") RemovalAction onRemove,
         @Schema(nullable = true, description = "How a change of this enforce-mode policy reaches the nodes: in waves, canary first "
-                + "(left out: the defaults described there). Stored with the defaults filled in.") Rollout rollout) {
+                + "(left out: the defaults described there). Stored with the defaults filled in.") Rollout rollout,
+        @Schema(nullable = true, description = "Channel (queue) counts to set, as ethtool -L sets them; a policy names features, "
+                + "channels or both.", examples = "{\"rx\": 2, \"tx\": 2}") ChannelRequest channels) {
 
     public Policy {
         selector = selector == null ? Selector.ALL : selector;
         features = features == null ? Map.of() : new TreeMap<>(features);
         onRemove = onRemove == null ? RemovalAction.keep : onRemove;
+        channels = channels == null || channels.namesNone() ? null : channels;
+    }
+
+    /** A policy of features only. */
+    public Policy(String name, String description, int priority, PolicyMode mode, Selector selector, Map<String, Boolean> features,
+                  RemovalAction onRemove, Rollout rollout) {
+        this(name, description, priority, mode, selector, features, onRemove, rollout, null);
+    }
+
+    /** The channel counts this policy sets, by kind; empty when it sets none. */
+    public Map<io.offloadctl.model.settings.ChannelKind, Integer> channelCounts() {
+        return channels == null ? Map.of() : channels.counts();
     }
 
     public Policy(String name, String description, int priority, PolicyMode mode, Selector selector, Map<String, Boolean> features,
@@ -38,7 +57,7 @@ public record Policy(
 
     /** The same policy as another rollout would bring it. */
     public Policy withRollout(Rollout other) {
-        return new Policy(name, description, priority, mode, selector, features, onRemove, other);
+        return new Policy(name, description, priority, mode, selector, features, onRemove, other, channels);
     }
 
     /** A policy whose removal keeps what it set. */

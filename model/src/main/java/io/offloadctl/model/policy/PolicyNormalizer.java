@@ -11,6 +11,7 @@ import io.offloadctl.model.InterfaceNames;
 import io.offloadctl.model.KernelFeatureNames;
 import io.offloadctl.model.OffloadException;
 import io.offloadctl.model.Setting;
+import io.offloadctl.model.settings.ChannelRequest;
 
 /**
  * Checks a policy and stores its features under kernel names: legacy names are expanded as
@@ -50,17 +51,31 @@ public final class PolicyNormalizer {
         Rollout.check(policy.rollout(), violations);
         Map<String, Boolean> features = policy.features().size() > MAX_FEATURES
                 ? tooMany("features", policy.features().size(), MAX_FEATURES, violations)
-                : normalizeFeatures(policy.features(), violations);
+                : normalizeFeatures(policy.features(), policy.channels() == null, violations);
+        checkChannels(policy.channels(), violations);
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
         return new Policy(policy.name(), policy.description(), policy.priority(), policy.mode(), policy.selector(),
-                features, policy.onRemove(), policy.rolloutOrDefault());
+                features, policy.onRemove(), policy.rolloutOrDefault(), policy.channels());
     }
 
-    private static Map<String, Boolean> normalizeFeatures(Map<String, Boolean> given, List<Violation> violations) {
+    private static void checkChannels(ChannelRequest channels, List<Violation> violations) {
+        if (channels == null) {
+            return;
+        }
+        channels.counts().forEach((kind, count) -> {
+            if (count < 0 || count > ChannelRequest.MAX_COUNT) {
+                violations.add(new Violation("channels." + kind.argument(), "must be between 0 and " + ChannelRequest.MAX_COUNT));
+            }
+        });
+    }
+
+    private static Map<String, Boolean> normalizeFeatures(Map<String, Boolean> given, boolean onlySection, List<Violation> violations) {
         if (given.isEmpty()) {
-            violations.add(new Violation("features", "must name at least one feature"));
+            if (onlySection) {
+                violations.add(new Violation("features", "must name at least one feature (or the policy channel counts)"));
+            }
             return Map.of();
         }
         Map<String, Boolean> kernelNames = new TreeMap<>();

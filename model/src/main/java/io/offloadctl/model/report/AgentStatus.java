@@ -23,11 +23,11 @@ public record AgentStatus(
         originals = originals == null ? List.of() : List.copyOf(originals);
     }
 
-    public java.util.Optional<OriginalFeature> original(String interfaceName, String feature) {
-        return originals.stream().filter(o -> o.interfaceName().equals(interfaceName) && o.feature().equals(feature)).findFirst();
+    public java.util.Optional<OriginalFeature> original(String interfaceName, String setting) {
+        return originals.stream().filter(o -> o.interfaceName().equals(interfaceName) && o.setting().equals(setting)).findFirst();
     }
 
-    public boolean isContested(String interfaceName, String feature) {
-        return contested.stream().anyMatch(c -> c.interfaceName().equals(interfaceName) && c.feature().equals(feature));
+    public boolean isContested(String interfaceName, String setting) {
+        return contested.stream().anyMatch(c -> c.interfaceName().equals(interfaceName) && c.setting().equals(setting));
     }
 }

@@ -6,8 +6,9 @@ import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.offloadctl.model.InterfaceKind;
+import io.offloadctl.model.settings.Channels;
 
-/** One interface of a node report: identity, placement, link and every feature. */
+/** One interface of a node report: identity, placement, link, every feature and its channels. */
 @Schema(description = "One interface of a node: what it is, where it is attached and the state of every feature.")
 public record InterfaceReport(
         @Schema(description = "Interface name.", examples = "eth0", required = true) String name,
@@ -20,10 +21,30 @@ public record InterfaceReport(
         @Schema(nullable = true, description = "Link speed in Mb/s; null when unknown.", examples = "100000") Integer speedMbps,
         @Schema(nullable = true, description = "The bridge or bond this interface is a port of; null when none.", examples = "br0") String master,
         @Schema(description = "Interface counters (rx_packets, rx_bytes, rx_dropped, ...), as /sys/class/net/IFACE/statistics has them.") Map<String, Long> counters,
-        @Schema(description = "Every feature by kernel name (rx-gro, tx-tcp-segmentation, ...).", required = true) Map<String, FeatureReport> features) {
+        @Schema(description = "Every feature by kernel name (rx-gro, tx-tcp-segmentation, ...).", required = true) Map<String, FeatureReport> features,
+        @Schema(nullable = true, description = "Channels (queues): the driver's maxima and the counts in use, as ethtool -l "
+                + "prints them; null when the driver has no channel settings.") Channels channels) {
 
     public InterfaceReport {
         counters = counters == null ? Map.of() : new TreeMap<>(counters);
         features = features == null ? Map.of() : new TreeMap<>(features);
+    }
+
+    /** An interface without channel settings. */
+    public InterfaceReport(String name, InterfaceKind kind, String driver, String driverVersion, String firmwareVersion,
+                           String busInfo, int mtu, Integer speedMbps, String master, Map<String, Long> counters,
+                           Map<String, FeatureReport> features) {
+        this(name, kind, driver, driverVersion, firmwareVersion, busInfo, mtu, speedMbps, master, counters, features, null);
+    }
+
+    /** The same interface with other counters (what changes on its own). */
+    public InterfaceReport withCounters(Map<String, Long> other) {
+        return new InterfaceReport(name, kind, driver, driverVersion, firmwareVersion, busInfo, mtu, speedMbps, master, other,
+                features, channels);
+    }
+
+    /** The same interface without its counters. */
+    public InterfaceReport withoutCounters() {
+        return withCounters(Map.of());
     }
 }

@@ -23,8 +23,7 @@ public record NodeCounters(Map<String, Map<String, Long>> interfaces, TcpCounter
     /** {@code report} with these counters instead of its own (an interface these do not have keeps none). */
     public NodeReport applyTo(NodeReport report) {
         return new NodeReport(report.labels(), report.kernel(), report.agentVersion(), report.interfaces().stream()
-                .map(i -> new InterfaceReport(i.name(), i.kind(), i.driver(), i.driverVersion(), i.firmwareVersion(), i.busInfo(),
-                        i.mtu(), i.speedMbps(), i.master(), interfaces.getOrDefault(i.name(), Map.of()), i.features()))
+                .map(i -> i.withCounters(interfaces.getOrDefault(i.name(), Map.of())))
                 .toList(), report.ipForwarding(), tcp, report.agent(), udp);
     }
 }

@@ -46,10 +46,8 @@ public record NodeReport(
      * reports exactly when the node's configuration, features and agent status are equal.
      */
     public NodeReport withoutCounters() {
-        return new NodeReport(labels, kernel, agentVersion, interfaces.stream()
-                .map(i -> new InterfaceReport(i.name(), i.kind(), i.driver(), i.driverVersion(), i.firmwareVersion(),
-                        i.busInfo(), i.mtu(), i.speedMbps(), i.master(), Map.of(), i.features()))
-                .toList(), ipForwarding, null, agent, null);
+        return new NodeReport(labels, kernel, agentVersion, interfaces.stream().map(InterfaceReport::withoutCounters).toList(),
+                ipForwarding, null, agent, null);
     }
 
     /** A feature of one reported interface; empty when the interface or the feature is not reported. */

@@ -5,9 +5,10 @@ import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.offloadctl.model.policy.RemovalAction;
+import io.offloadctl.model.settings.SettingValue;
 
 /**
- * The value a feature had before any policy changed it on this interface, as the agent found it,
+ * The value a setting (a feature, a channel count) had before any policy changed it on this interface, as the agent found it,
  * and what the policy that governs it (or governed it last) says its removal does.
  */
 @Schema(description = "The value a feature had before any policy changed it on an interface, recorded by the agent the first "
@@ -15,17 +16,19 @@ import io.offloadctl.model.policy.RemovalAction;
         + "the policy that governs it, or governed it last, and what that policy's removal does.")
 public record OriginalFeature(
         @Schema(description = "Interface name.", examples = "eno1", required = true) String interfaceName,
-        @Schema(description = "Kernel feature name.", examples = "rx-gro", required = true) String feature,
-        @Schema(description = "The value found before the first change.") boolean original,
+        @Schema(description = "The setting: a kernel feature name, or channels.KIND for a channel count.", examples = "rx-gro",
+                required = true) String setting,
+        @Schema(description = "The value found before the first change.", ref = SettingValue.SCHEMA) Object original,
         @Schema(nullable = true, description = "The policy that governs it, or governed it last.", examples = "bridge-ports-no-gro") String policy,
         @Schema(description = "What that policy's removal does.") RemovalAction onRemove,
         @Schema(description = "When the original was recorded (UTC).") Instant recordedAt) {
 
     public OriginalFeature {
         onRemove = onRemove == null ? RemovalAction.keep : onRemove;
+        original = SettingValue.of(original);
     }
 
     public OriginalFeature governedBy(String governing, RemovalAction removal) {
-        return new OriginalFeature(interfaceName, feature, original, governing, removal, recordedAt);
+        return new OriginalFeature(interfaceName, setting, original, governing, removal, recordedAt);
     }
 }

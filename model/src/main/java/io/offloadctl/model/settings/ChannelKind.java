@@ -9,22 +9,20 @@ import java.util.Optional;
  * prints.
  */
 public enum ChannelKind {
-    RX("rx", "RX:\t\t"),
-    TX("tx", "TX:\t\t"),
-    OTHER("other", "Other:\t\t"),
-    COMBINED("combined", "Combined:\t");
+    rx("RX:\t\t"),
+    tx("TX:\t\t"),
+    other("Other:\t\t"),
+    combined("Combined:\t");
 
-    private final String argument;
     private final String label;
 
-    ChannelKind(String argument, String label) {
-        this.argument = argument;
+    ChannelKind(String label) {
         this.label = label;
     }
 
-    /** The name {@code ethtool -L} takes: rx, tx, other, combined. */
+    /** The name {@code ethtool -L} takes (and policies use): rx, tx, other, combined. */
     public String argument() {
-        return argument;
+        return name();
     }
 
     /** The label {@code ethtool -l} prints before the count, tabs included. */
@@ -33,7 +31,7 @@ public enum ChannelKind {
     }
 
     public static Optional<ChannelKind> named(String argument) {
-        return Arrays.stream(values()).filter(k -> k.argument.equals(argument)).findFirst();
+        return Arrays.stream(values()).filter(k -> k.name().equals(argument)).findFirst();
     }
 
     /** The argument names, for messages and help: "rx, tx, other, combined". */

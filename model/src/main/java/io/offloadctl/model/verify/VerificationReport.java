@@ -6,14 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.offloadctl.model.settings.SettingValue;
+
 /** The outcome of offloadctl verify: throughput measured before and after a change, and whether it was kept. */
-@Schema(description = "One throughput verification: a feature change measured before and after against a peer, "
+@Schema(description = "One throughput verification: a change of settings measured before and after against a peer, "
         + "kept only if throughput did not get worse by more than the threshold.")
 public record VerificationReport(
         @Schema(description = "The perf server measured against (address or name).", examples = "198.18.0.2", required = true) String peer,
         @Schema(description = "Interfaces changed.", examples = "[\"eno1\"]", required = true) List<String> interfaces,
-        @Schema(description = "The change tried, by kernel feature name.", examples = "{\"rx-gro\": false, \"tx-generic-segmentation\": false}",
-                required = true) Map<String, Boolean> settings,
+        @Schema(description = "The change tried, by setting: kernel feature names, channels.KIND for channel counts.",
+                examples = "{\"rx-gro\": false, \"tx-generic-segmentation\": false}", additionalProperties = SettingValue.class,
+                required = true) Map<String, Object> settings,
         @Schema(description = "Throughput before the change, bits per second.", examples = "140000") double beforeBitsPerSecond,
         @Schema(description = "Throughput after the change, bits per second.", examples = "6600000000") double afterBitsPerSecond,
         @Schema(nullable = true, description = "TCP retransmissions during the measurement before; null when not readable.") Long beforeRetransmissions,
@@ -25,7 +28,9 @@ public record VerificationReport(
 
     public VerificationReport {
         interfaces = List.copyOf(interfaces);
-        settings = new TreeMap<>(settings);
+        Map<String, Object> normalized = new TreeMap<>();
+        settings.forEach((setting, value) -> normalized.put(setting, SettingValue.of(value)));
+        settings = normalized;
     }
 
     /** after / before; infinite when nothing got through before and something does after. */

@@ -86,7 +86,7 @@ class PolicyModelTest {
                 DesiredStateCalculator.calculate(NODE, List.of(noGro, lro, asIs)));
         assertEquals(List.of(ComplianceStatus.compliant, ComplianceStatus.drifted, ComplianceStatus.unenforceable),
                 result.stream().map(InterfaceCompliance::status).toList());
-        assertEquals(List.of(new Deviation("rx-gro", false, true, ComplianceStatus.drifted, "no-gro")), result.get(1).deviations());
+        assertEquals(List.of(new Deviation("rx-gro", false, true, ComplianceStatus.drifted, "no-gro", PolicyMode.enforce, null)), result.get(1).deviations());
         assertEquals(ComplianceStatus.drifted, ComplianceEvaluator.nodeStatus(result));
         assertEquals(ComplianceStatus.unmanaged, ComplianceEvaluator.nodeStatus(
                 ComplianceEvaluator.evaluate(NODE, DesiredStateCalculator.calculate(NODE, List.of()))));

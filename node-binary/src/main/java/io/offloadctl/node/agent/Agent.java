@@ -22,16 +22,16 @@ import java.util.function.BooleanSupplier;
 import io.offloadctl.client.model.Detail;
 import io.offloadctl.client.model.Enactment;
 import io.offloadctl.client.model.Result;
-import io.offloadctl.model.FeatureRequest;
-import io.offloadctl.model.FeatureTable;
 import io.offloadctl.model.OffloadException;
-import io.offloadctl.model.policy.DesiredFeature;
 import io.offloadctl.model.policy.DesiredInterface;
 import io.offloadctl.model.policy.EnforcementPlanner;
 import io.offloadctl.model.policy.Policy;
 import io.offloadctl.model.policy.PolicyMode;
 import io.offloadctl.model.policy.RemovalAction;
 import io.offloadctl.model.policy.RolloutVerify;
+import io.offloadctl.model.policy.SettingsComparison;
+import io.offloadctl.model.settings.SettingValue;
+import io.offloadctl.model.settings.SettingsRequest;
 import io.offloadctl.model.diagnose.Rates;
 import io.offloadctl.model.verify.VerificationReport;
 import io.offloadctl.node.perf.PeerAddress;
@@ -39,7 +39,6 @@ import io.offloadctl.node.perf.PerfClient;
 import io.offloadctl.node.perf.PerfSockets;
 import io.offloadctl.node.verify.ThroughputVerifier;
 import io.offloadctl.model.report.AgentStatus;
-import io.offloadctl.model.report.FeatureReport;
 import io.offloadctl.model.report.InterfaceReport;
 import io.offloadctl.model.report.NodeReport;
 import io.offloadctl.model.report.OriginalFeature;
@@ -48,10 +47,8 @@ import io.offloadctl.model.report.Quarantine;
 import io.offloadctl.node.api.ApiConnection;
 import io.offloadctl.node.ffi.RtnetlinkLinks;
 import io.offloadctl.node.kernel.AllOrNothingApplier;
-import io.offloadctl.node.kernel.FeatureReader;
 import io.offloadctl.node.kernel.KernelSession;
 import io.offloadctl.node.kernel.NodeStateReader;
-import io.offloadctl.node.kernel.SetOutcome;
 
 /**
  * The agent. One thread owns the kernel: it reads the node, computes the desired state of every
@@ -185,7 +182,7 @@ public final class Agent {
         }
         NodeReport report = step();
         boolean posted = answered.isPresent() && reporter.drainJournal() && reporter.send(report).isPresent();
-        Map<String, FeatureRequest> remaining = EnforcementPlanner.plan(desired.forInterfaces(report), report);
+        Map<String, SettingsRequest> remaining = EnforcementPlanner.plan(desired.forInterfaces(report), report);
         boolean asDesired = remaining.isEmpty();
         if (!settings.enforce()) {
             return new CycleResult(answered.isPresent(), desired.revision(), asDesired, "audit: " + (asDesired ? "compliant"
@@ -235,14 +232,14 @@ public final class Agent {
             return status(report);
         }
         List<DesiredInterface> wanted = desired.forInterfaces(report);
-        Map<String, FeatureRequest> plan = EnforcementPlanner.plan(wanted, report);
+        Map<String, SettingsRequest> plan = EnforcementPlanner.plan(wanted, report);
         Instant now = Instant.now();
-        Map<String, Map<String, Boolean>> repairs = new LinkedHashMap<>();
-        Map<String, Map<String, Boolean>> changes = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> repairs = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> changes = new LinkedHashMap<>();
         boolean recorded = govern(wanted, report);
-        Map<String, Map<String, Boolean>> restores = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> restores = new LinkedHashMap<>();
         recorded |= release(wanted, report, restores);
-        plan.forEach((iface, request) -> request.wanted().forEach((feature, value) -> {
+        plan.forEach((iface, request) -> request.settings().forEach((feature, value) -> {
             if (contests.isContested(iface, feature)) {
                 return;
             }
@@ -264,7 +261,7 @@ public final class Agent {
         }
         restores.forEach((iface, values) -> changes.computeIfAbsent(iface, i -> new LinkedHashMap<>()).putAll(values));
         if (!changes.isEmpty() && change(requests(changes), !restores.isEmpty(), verification(wanted, changes))) {
-            restores.forEach((iface, values) -> values.keySet().forEach(feature -> originals.drop(iface, feature)));
+            restores.forEach((iface, values) -> values.keySet().forEach(setting -> originals.drop(iface, setting)));
             originals.save();
         }
         boolean acted = !repairs.isEmpty() || !changes.isEmpty();
@@ -284,76 +281,81 @@ public final class Agent {
     }
 
     /**
-     * Records the value of every enforced feature the first time a policy governs it, as read before
-     * anything is changed (so a feature that was as desired already has itself as original), and
+     * Records the value of every enforced setting the first time a policy governs it, as read before
+     * anything is changed (so a setting that was as desired already has itself as original), and
      * keeps each record's governing policy current; true when a record was added or changed.
      */
     private boolean govern(List<DesiredInterface> wanted, NodeReport before) {
         boolean changed = false;
         for (DesiredInterface iface : wanted) {
-            for (Map.Entry<String, DesiredFeature> feature : iface.features().entrySet()) {
-                FeatureReport now = before.feature(iface.name(), feature.getKey()).orElse(null);
-                if (feature.getValue().mode() != PolicyMode.enforce || now == null || !now.changeable()) {
+            InterfaceReport now = interfaceOf(before, iface.name());
+            for (Map.Entry<String, DesiredInterface.Wanted> setting : iface.settings().entrySet()) {
+                Object value = now == null ? null : SettingsComparison.changeableValue(now, setting.getKey()).orElse(null);
+                if (setting.getValue().mode() != PolicyMode.enforce || value == null) {
                     continue;
                 }
-                String policy = feature.getValue().policy();
-                changed |= originals.recordIfAbsent(iface.name(), feature.getKey(), now.active(), policy, removal(policy))
-                        | originals.governedBy(iface.name(), feature.getKey(), policy, removal(policy));
+                String policy = setting.getValue().policy();
+                changed |= originals.recordIfAbsent(iface.name(), setting.getKey(), value, policy, removal(policy))
+                        | originals.governedBy(iface.name(), setting.getKey(), policy, removal(policy));
             }
         }
         return changed;
     }
 
     /**
-     * Features with a recorded original that no enforce-mode policy governs any more (deleted,
+     * Settings with a recorded original that no enforce-mode policy governs any more (deleted,
      * narrowed, switched to audit): under {@code restore} the original goes into {@code restores},
      * to be put back as a change; under {@code keep}, or when it is the original already or cannot
-     * be changed, the record is dropped and the feature left as it is. An interface that is not
+     * be changed, the record is dropped and the setting left as it is. An interface that is not
      * there keeps its records until it is back.
      */
-    private boolean release(List<DesiredInterface> wanted, NodeReport report, Map<String, Map<String, Boolean>> restores) {
+    private boolean release(List<DesiredInterface> wanted, NodeReport report, Map<String, Map<String, Object>> restores) {
         Set<String> governed = new HashSet<>();
-        wanted.forEach(iface -> iface.features().forEach((feature, value) -> {
+        wanted.forEach(iface -> iface.settings().forEach((setting, value) -> {
             if (value.mode() == PolicyMode.enforce) {
-                governed.add(key(iface.name(), feature));
+                governed.add(key(iface.name(), setting));
             }
         }));
         boolean dropped = false;
         for (OriginalFeature record : originals.all()) {
-            if (governed.contains(key(record.interfaceName(), record.feature()))) {
+            if (governed.contains(key(record.interfaceName(), record.setting()))) {
                 continue;
             }
-            if (report.interfaces().stream().noneMatch(i -> i.name().equals(record.interfaceName()))) {
+            InterfaceReport iface = interfaceOf(report, record.interfaceName());
+            if (iface == null) {
                 continue;
             }
-            FeatureReport actual = report.feature(record.interfaceName(), record.feature()).orElse(null);
-            if (record.onRemove() == RemovalAction.restore && actual != null && actual.changeable()
-                    && actual.active() != record.original()) {
-                restores.computeIfAbsent(record.interfaceName(), i -> new LinkedHashMap<>()).put(record.feature(), record.original());
+            Object actual = SettingsComparison.changeableValue(iface, record.setting()).orElse(null);
+            if (record.onRemove() == RemovalAction.restore && actual != null && !actual.equals(record.original())) {
+                restores.computeIfAbsent(record.interfaceName(), i -> new LinkedHashMap<>()).put(record.setting(), record.original());
                 continue;
             }
-            say("released " + record.interfaceName() + " " + record.feature() + " (policy " + record.policy() + ", onRemove "
-                    + record.onRemove() + "): left " + (actual == null ? "as it is" : actual.active() ? "on" : "off"));
-            originals.drop(record.interfaceName(), record.feature());
+            say("released " + record.interfaceName() + " " + record.setting() + " (policy " + record.policy() + ", onRemove "
+                    + record.onRemove() + "): left " + (actual == null ? "as it is" : SettingValue.text(actual)));
+            originals.drop(record.interfaceName(), record.setting());
             dropped = true;
         }
         return dropped;
     }
 
-    /** Every enforced feature that is as desired now is settled: when it drifts, that is drift to repair. */
-    private void settle(List<DesiredInterface> wanted, Map<String, FeatureRequest> remaining) {
+    /** Every enforced setting that is as desired now is settled: when it drifts, that is drift to repair. */
+    private void settle(List<DesiredInterface> wanted, Map<String, SettingsRequest> remaining) {
         for (DesiredInterface iface : wanted) {
-            for (Map.Entry<String, DesiredFeature> feature : iface.features().entrySet()) {
-                FeatureRequest left = remaining.get(iface.name());
-                if (feature.getValue().mode() == PolicyMode.enforce && (left == null || !left.wanted().containsKey(feature.getKey()))) {
-                    settled.add(key(iface.name(), feature.getKey()));
+            SettingsRequest left = remaining.get(iface.name());
+            iface.settings().forEach((setting, value) -> {
+                if (value.mode() == PolicyMode.enforce && (left == null || !left.settings().containsKey(setting))) {
+                    settled.add(key(iface.name(), setting));
                 }
-            }
+            });
         }
     }
 
-    private void repair(Map<String, FeatureRequest> plan, Instant now) {
-        plan.forEach((iface, request) -> request.wanted().keySet().forEach(feature -> contests.repaired(iface, feature, now)));
+    private static InterfaceReport interfaceOf(NodeReport report, String name) {
+        return report.interfaces().stream().filter(i -> i.name().equals(name)).findFirst().orElse(null);
+    }
+
+    private void repair(Map<String, SettingsRequest> plan, Instant now) {
+        plan.forEach((iface, request) -> request.settings().keySet().forEach(setting -> contests.repaired(iface, setting, now)));
         try {
             enforcer.apply(plan);
         } catch (OffloadException e) {
@@ -367,10 +369,10 @@ public final class Agent {
      * The throughput verification a change must pass: that of the highest-priority policy deciding
      * one of its features whose rollout asks for one; null when none does.
      */
-    private RolloutVerify verification(List<DesiredInterface> wanted, Map<String, Map<String, Boolean>> changes) {
+    private RolloutVerify verification(List<DesiredInterface> wanted, Map<String, Map<String, Object>> changes) {
         Set<String> deciding = new HashSet<>();
-        wanted.forEach(iface -> changes.getOrDefault(iface.name(), Map.of()).keySet().forEach(feature -> {
-            DesiredFeature value = iface.features().get(feature);
+        wanted.forEach(iface -> changes.getOrDefault(iface.name(), Map.of()).keySet().forEach(setting -> {
+            DesiredInterface.Wanted value = iface.settings().get(setting);
             if (value != null) {
                 deciding.add(value.policy());
             }
@@ -384,10 +386,10 @@ public final class Agent {
      * throughput did not fall beyond the threshold, as offloadctl verify decides); false when it did
      * not apply or was rolled back (the revision is quarantined).
      */
-    private boolean change(Map<String, FeatureRequest> plan, boolean restoring, RolloutVerify verify) {
+    private boolean change(Map<String, SettingsRequest> plan, boolean restoring, RolloutVerify verify) {
         Probes.Round round = probes.before();
         List<ProbeResult> before = round.results();
-        List<SetOutcome> outcomes;
+        AllOrNothingApplier.Change outcomes;
         String verified = "";
         try {
             if (verify == null) {
@@ -429,7 +431,7 @@ public final class Agent {
     }
 
     /** Measure, apply, measure (undone when throughput fell too far); a measurement that fails is a change that did not apply. */
-    private ThroughputVerifier.Outcome measure(Map<String, FeatureRequest> plan, RolloutVerify verify) {
+    private ThroughputVerifier.Outcome measure(Map<String, SettingsRequest> plan, RolloutVerify verify) {
         PerfClient client = new PerfClient(PerfSockets.in(session.namespace()));
         say("verifying the change against " + verify.peer() + ":" + verify.port() + " (" + verify.duration() + " before and after)");
         try {
@@ -450,7 +452,7 @@ public final class Agent {
     }
 
     /** Records an enactment with the values read back from the kernel now, after the last step. */
-    private void enact(Result result, String message, Map<String, FeatureRequest> plan, List<ProbeResult> results) {
+    private void enact(Result result, String message, Map<String, SettingsRequest> plan, List<ProbeResult> results) {
         lastSummary = result == Result.ROLLED_BACK ? "rolled back: " + message : message;
         say(message);
         reporter.record(new Enactment().revision(desired.revision()).result(result).message(message)
@@ -459,23 +461,16 @@ public final class Agent {
                         .before(r.before()).after(r.after()).message(r.message())).toList()));
     }
 
-    private List<Detail> readBack(Map<String, FeatureRequest> plan) {
-        FeatureReader features = new FeatureReader(session);
+    /** Each planned setting, wanted and as the kernel has it now. */
+    private List<Detail> readBack(Map<String, SettingsRequest> plan) {
+        NodeReport now = reader.read(settings.labels(), settings.agentVersion());
         List<Detail> details = new ArrayList<>();
         plan.forEach((iface, request) -> {
-            FeatureTable table;
-            try {
-                table = features.read(iface);
-            } catch (OffloadException gone) {
-                request.wanted().forEach((feature, wanted) -> details.add(new Detail().interfaceName(iface).feature(feature)
-                        .wanted(wanted).actual(!wanted).note("the interface is gone")));
-                return;
-            }
-            request.wanted().forEach((feature, wanted) -> {
-                var actual = table.feature(feature);
-                details.add(new Detail().interfaceName(iface).feature(feature).wanted(wanted)
-                        .actual(actual.map(f -> f.active()).orElse(!wanted))
-                        .note(actual.isEmpty() ? "the interface has no such feature" : null));
+            InterfaceReport read = interfaceOf(now, iface);
+            request.settings().forEach((setting, wanted) -> {
+                Object actual = read == null ? null : SettingsComparison.currentValue(read, setting).orElse(null);
+                details.add(new Detail().interfaceName(iface).setting(setting).wanted(wanted).actual(actual)
+                        .note(read == null ? "the interface is gone" : actual == null ? "the interface has no such setting" : null));
             });
         });
         return details;
@@ -486,9 +481,9 @@ public final class Agent {
         return report.withAgent(new AgentStatus(held, contests.contested(), originals.all()));
     }
 
-    private static Map<String, FeatureRequest> requests(Map<String, Map<String, Boolean>> byInterface) {
-        Map<String, FeatureRequest> requests = new LinkedHashMap<>();
-        byInterface.forEach((iface, wanted) -> requests.put(iface, new FeatureRequest(wanted)));
+    private static Map<String, SettingsRequest> requests(Map<String, Map<String, Object>> byInterface) {
+        Map<String, SettingsRequest> requests = new LinkedHashMap<>();
+        byInterface.forEach((iface, wanted) -> requests.put(iface, SettingsRequest.of(wanted)));
         return requests;
     }
 

@@ -57,7 +57,7 @@ final class Contests {
     }
 
     /** Marks the feature contested; false when it already was. */
-    boolean declare(String iface, String feature, boolean wanted, Instant now) {
+    boolean declare(String iface, String feature, Object wanted, Instant now) {
         String key = key(iface, feature);
         if (contested.containsKey(key)) {
             return false;

@@ -38,7 +38,7 @@ final class Originals {
         this.mapper = mapper;
         if (Files.exists(file)) {
             try {
-                mapper.readValue(file.toFile(), LIST).forEach(o -> byKey.put(key(o.interfaceName(), o.feature()), o));
+                mapper.readValue(file.toFile(), LIST).forEach(o -> byKey.put(key(o.interfaceName(), o.setting()), o));
             } catch (IOException e) {
                 throw new OffloadException(ErrorKind.KERNEL, "the record of original feature values " + file
                         + " does not read (" + e.getMessage() + "); move it aside to start a new record", e);
@@ -61,7 +61,7 @@ final class Originals {
     }
 
     /** Records what a feature is now, before a policy first changes it; a feature with a record keeps it. */
-    boolean recordIfAbsent(String iface, String feature, boolean now, String policy, RemovalAction onRemove) {
+    boolean recordIfAbsent(String iface, String feature, Object now, String policy, RemovalAction onRemove) {
         return byKey.putIfAbsent(key(iface, feature), new OriginalFeature(iface, feature, now, policy, onRemove, Instant.now())) == null;
     }
 

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 
-import io.offloadctl.model.FeatureRequest;
+import io.offloadctl.model.settings.SettingsRequest;
 import io.offloadctl.model.policy.DesiredInterface;
 import io.offloadctl.model.policy.EnforcementPlanner;
 import io.offloadctl.model.report.NodeReport;
@@ -46,7 +46,7 @@ final class ApplyCommand extends NamespacedCommand implements Callable<Integer> 
             NodeStateReader reader = new NodeStateReader(session);
             NodeReport now = reader.read(Map.of(), null);
             List<DesiredInterface> wanted = desired.forInterfaces(now);
-            Map<String, FeatureRequest> plan = EnforcementPlanner.plan(wanted, now);
+            Map<String, SettingsRequest> plan = EnforcementPlanner.plan(wanted, now);
             if (plan.isEmpty()) {
                 out().println("as desired (revision " + desired.revision() + " of " + desired.node() + ")");
             } else {

@@ -40,11 +40,11 @@ final class ChannelsCommand extends NamespacedCommand implements Callable<Intege
             ChannelSettings settings = new ChannelSettings(session);
             if (wanted.isEmpty()) {
                 Channels channels = settings.read(name);
-                out().print(json() ? Json.write(channels) : ChannelText.render(channels));
+                out().print(json() ? Json.write(new Json.InterfaceChannels(name, channels)) : ChannelText.render(name, channels));
             } else {
                 Channels after = settings.apply(name, wanted);
                 if (json()) {
-                    out().print(Json.write(after));
+                    out().print(Json.write(new Json.InterfaceChannels(name, after)));
                 }
             }
             out().flush();

@@ -22,7 +22,7 @@ public final class Cli {
                 .setExecutionExceptionHandler(new ErrorReporter());
         // ethtool takes "-x" as an interface name; these verbs check such names against the kernel
         // (NamespacedCommand.interfaceNamed), so a mistyped option still gets its suggestions
-        for (String verb : List.of("show", "set", "info", "channels", "stats")) {
+        for (String verb : List.of("show", "set", "info", "channels", "limits", "stats")) {
             commandLine.getSubcommands().get(verb).setUnmatchedOptionsArePositionalParams(true);
         }
         return commandLine;

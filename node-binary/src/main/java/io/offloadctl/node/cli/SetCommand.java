@@ -76,7 +76,7 @@ final class SetCommand extends NamespacedCommand implements Callable<Integer>, E
             List<SetOutcome> outcomes = interfaceNames.size() == 1
                     ? List.of(new FeatureWriter(session).apply(before.get(interfaceNames.get(0)),
                             requests.get(interfaceNames.get(0))))
-                    : new AllOrNothingApplier(session).apply(requests);
+                    : new AllOrNothingApplier(session).applyFeatures(requests);
             return printOutcomes(outcomes);
         }
     }

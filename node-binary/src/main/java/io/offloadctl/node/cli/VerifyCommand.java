@@ -1,6 +1,6 @@
 package io.offloadctl.node.cli;
 
-import io.offloadctl.model.FeatureRequest;
+import io.offloadctl.model.settings.SettingsRequest;
 import io.offloadctl.model.FeatureRequestResolver;
 import io.offloadctl.model.Setting;
 import io.offloadctl.model.diagnose.Rates;
@@ -82,9 +82,9 @@ final class VerifyCommand extends NamespacedCommand implements Callable<Integer>
             List<String> interfaceNames = InterfaceTargets.parse(targets, session).stream()
                     .map(given -> interfaceNamed(session, given)).distinct().toList();
             FeatureReader reader = new FeatureReader(session);
-            Map<String, FeatureRequest> requests = new LinkedHashMap<>();
+            Map<String, SettingsRequest> requests = new LinkedHashMap<>();
             for (String name : interfaceNames) {
-                requests.put(name, FeatureRequestResolver.resolve(settings, reader.read(name), strict.mode()));
+                requests.put(name, new SettingsRequest(FeatureRequestResolver.resolve(settings, reader.read(name), strict.mode()), Map.of()));
             }
             ThroughputVerifier verifier = new ThroughputVerifier(session,
                     () -> PerfCommand.measure(this, peer, port, streams, duration, reverse), this::progress);

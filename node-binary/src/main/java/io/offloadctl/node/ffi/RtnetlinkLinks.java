@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.offloadctl.model.settings.LinkLimit;
+
 /**
  * RTM_GETLINK over a {@link NetlinkSocket}: every interface of the socket's namespace, with the
- * attributes offloadctl reads. Layouts (linux/netlink.h, linux/rtnetlink.h, linux/if_link.h):
+ * attributes offloadctl reads; RTM_NEWLINK for the size limits it sets. Layouts (linux/netlink.h, linux/rtnetlink.h, linux/if_link.h):
  * nlmsghdr 16 bytes {len u32, type u16, flags u16, seq u32, pid u32}; ifinfomsg 16 bytes
  * {family u8, pad u8, type u16, index s32, flags u32, change u32}; rtattr 4 bytes {len u16,
  * type u16}; all aligned to 4 bytes.
@@ -31,6 +33,7 @@ public final class RtnetlinkLinks {
     private static final short RTM_GETLINK = 18;
     private static final short NLM_F_REQUEST = 0x1;
     private static final short NLM_F_DUMP = 0x300;
+    private static final short NLM_F_ACK = 0x4;
 
     private static final int IFLA_IFNAME = 3;
     private static final int IFLA_MTU = 4;
@@ -43,6 +46,29 @@ public final class RtnetlinkLinks {
     private static final int IFLA_EVENT_FEATURES = 2;
     private static final int IFLA_INFO_KIND = 1;
     private static final int NLA_TYPE_MASK = 0x3fff;
+
+    /** The attribute of each size limit (linux/if_link.h: IFLA_GSO_MAX_SEGS 40, IFLA_GSO_MAX_SIZE 41, ...), all u32. */
+    private static int attribute(LinkLimit limit) {
+        return switch (limit) {
+            case gso_max_segs -> 40;
+            case gso_max_size -> 41;
+            case gro_max_size -> 58;
+            case tso_max_size -> 59;
+            case tso_max_segs -> 60;
+            case gso_ipv4_max_size -> 63;
+            case gro_ipv4_max_size -> 64;
+        };
+    }
+
+    private static final Map<Integer, LinkLimit> LIMITS_BY_ATTRIBUTE = limitsByAttribute();
+
+    private static Map<Integer, LinkLimit> limitsByAttribute() {
+        Map<Integer, LinkLimit> byAttribute = new java.util.HashMap<>();
+        for (LinkLimit limit : LinkLimit.values()) {
+            byAttribute.put(attribute(limit), limit);
+        }
+        return Map.copyOf(byAttribute);
+    }
 
     /** struct rtnl_link_stats64, field by field, under the names of /sys/class/net/IFACE/statistics. */
     private static final List<String> STATS64_FIELDS = List.of(
@@ -115,6 +141,44 @@ public final class RtnetlinkLinks {
         }
     }
 
+    /**
+     * Sets size limits of the interface with index {@code index} (what {@code ip link set dev IFACE
+     * gso_max_size N} sends): RTM_NEWLINK with the attributes, u32 each, acknowledged. The kernel
+     * checks them (a gso_max_size above tso_max_size is EINVAL).
+     */
+    public void setLimits(int index, Map<LinkLimit, Long> limits) {
+        int seq = ++sequence;
+        int length = NLMSG_HDRLEN + IFINFOMSG_LEN + limits.size() * (RTA_HDRLEN + 4);
+        ByteBuffer request = ByteBuffer.allocate(length).order(ByteOrder.nativeOrder());
+        request.putInt(length).putShort(RTM_NEWLINK).putShort((short) (NLM_F_REQUEST | NLM_F_ACK)).putInt(seq).putInt(0);
+        request.put((byte) 0).put((byte) 0).putShort((short) 0).putInt(index).putInt(0).putInt(0);
+        limits.forEach((limit, value) -> {
+            if (!limit.settable()) {
+                throw new IllegalArgumentException(limit + " cannot be set");
+            }
+            request.putShort((short) (RTA_HDRLEN + 4)).putShort((short) attribute(limit)).putInt((int) (long) value);
+        });
+        socket.send(request.flip());
+        while (true) {
+            ByteBuffer datagram = socket.receive();
+            while (datagram.remaining() >= NLMSG_HDRLEN) {
+                int start = datagram.position();
+                int messageLength = datagram.getInt(start);
+                if (messageLength < NLMSG_HDRLEN || start + messageLength > datagram.limit()) {
+                    throw new NativeCallException("RTM_NEWLINK", null, Errno.EINVAL, "malformed netlink message");
+                }
+                if (datagram.getShort(start + 4) == NLMSG_ERROR && datagram.getInt(start + 8) == seq) {
+                    int errno = -datagram.getInt(start + NLMSG_HDRLEN);
+                    if (errno == 0) {
+                        return;
+                    }
+                    throw new NativeCallException("RTM_NEWLINK", null, errno, Native.libc().strerror(errno));
+                }
+                datagram.position(Math.min(datagram.limit(), start + align(messageLength)));
+            }
+        }
+    }
+
     /** What a link notification says: a link appeared or changed (features among it), or is gone. */
     public record LinkEvent(boolean deleted, int index, String name, boolean featuresChanged) {
     }
@@ -183,6 +247,7 @@ public final class RtnetlinkLinks {
         int operState = 0;
         int master = 0;
         Map<String, Long> stats = new LinkedHashMap<>();
+        Map<LinkLimit, Long> limits = new java.util.EnumMap<>(LinkLimit.class);
         int offset = NLMSG_HDRLEN + IFINFOMSG_LEN;
         while (offset + RTA_HDRLEN <= message.limit()) {
             int length = Short.toUnsignedInt(message.getShort(offset));
@@ -204,11 +269,15 @@ public final class RtnetlinkLinks {
                     }
                 }
                 default -> {
+                    LinkLimit limit = LIMITS_BY_ATTRIBUTE.get(type);
+                    if (limit != null && payloadLength >= 4) {
+                        limits.put(limit, Integer.toUnsignedLong(message.getInt(payload)));
+                    }
                 }
             }
             offset += align(length);
         }
-        return new LinkRecord(index, name, arpType, flags, mtu, operState, master, kind, stats);
+        return new LinkRecord(index, name, arpType, flags, mtu, operState, master, kind, stats, limits);
     }
 
     private static String linkKind(ByteBuffer message, int start, int length) {

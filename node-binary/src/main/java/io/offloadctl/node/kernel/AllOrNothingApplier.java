@@ -9,42 +9,92 @@ import io.offloadctl.model.ErrorKind;
 import io.offloadctl.model.FeatureRequest;
 import io.offloadctl.model.FeatureTable;
 import io.offloadctl.model.OffloadException;
+import io.offloadctl.model.settings.ChannelCounts;
+import io.offloadctl.model.settings.Channels;
+import io.offloadctl.model.settings.SettingsRequest;
 
 /**
- * Applies feature requests to several interfaces as one change: every interface is read first
- * (so a missing one changes nothing), then changed in order; if a change fails, or a changeable
- * feature does not end up as requested, every interface touched so far is put back as it was.
- * When putting back fails too, that is attached to the original error, which is the one thrown.
+ * Applies settings to several interfaces as one change: every interface is read first (so a
+ * missing one changes nothing), then changed in order, its features first and then its channels;
+ * if a change fails, a changeable feature does not end up as requested, or the channels are not
+ * the counts asked for, every interface touched so far is put back as it was. When putting back
+ * fails too, that is attached to the original error, which is the one thrown.
  */
 public final class AllOrNothingApplier {
 
     private final FeatureReader reader;
     private final FeatureWriter writer;
+    private final ChannelSettings channels;
 
     public AllOrNothingApplier(KernelSession session) {
         this.reader = new FeatureReader(session);
         this.writer = new FeatureWriter(session);
+        this.channels = new ChannelSettings(session);
     }
 
-    public List<SetOutcome> apply(Map<String, FeatureRequest> requests) {
-        Map<String, FeatureTable> checkpoint = new LinkedHashMap<>();
-        requests.keySet().forEach(name -> checkpoint.put(name, reader.read(name)));
+    /** The channels of one interface before and after a change. */
+    public record ChannelChange(String interfaceName, Channels before, Channels after) {
+    }
+
+    /** What a change did: each interface's features (before, after, judged as ethtool judges) and channels. */
+    public record Change(List<SetOutcome> features, List<ChannelChange> channels) {
+        public Change {
+            features = List.copyOf(features);
+            channels = List.copyOf(channels);
+        }
+    }
+
+    /** Features only, as {@code set} asks for them. */
+    public List<SetOutcome> applyFeatures(Map<String, FeatureRequest> requests) {
+        Map<String, SettingsRequest> settings = new LinkedHashMap<>();
+        requests.forEach((name, request) -> settings.put(name, new SettingsRequest(request, Map.of())));
+        return apply(settings).features();
+    }
+
+    public Change apply(Map<String, SettingsRequest> requests) {
+        Map<String, FeatureTable> featureCheckpoints = new LinkedHashMap<>();
+        Map<String, Channels> channelCheckpoints = new LinkedHashMap<>();
+        requests.forEach((name, request) -> {
+            featureCheckpoints.put(name, reader.read(name));
+            if (!request.channels().isEmpty()) {
+                channelCheckpoints.put(name, channels.read(name));
+            }
+        });
         List<SetOutcome> outcomes = new ArrayList<>();
-        List<FeatureTable> touched = new ArrayList<>();
+        List<ChannelChange> channelChanges = new ArrayList<>();
+        List<Runnable> undo = new ArrayList<>();
         try {
-            for (Map.Entry<String, FeatureRequest> entry : requests.entrySet()) {
-                FeatureTable before = checkpoint.get(entry.getKey());
-                touched.add(before);
-                SetOutcome outcome = writer.apply(before, entry.getValue());
-                outcomes.add(outcome);
-                if (outcome.failedOnChangeableFeature()) {
-                    throw new OffloadException(ErrorKind.VERIFICATION, "'" + outcome.interfaceName()
-                            + "' did not take " + describe(outcome) + "; every interface was put back as it was");
+            for (Map.Entry<String, SettingsRequest> entry : requests.entrySet()) {
+                String name = entry.getKey();
+                SettingsRequest request = entry.getValue();
+                FeatureTable before = featureCheckpoints.get(name);
+                if (!request.features().isEmpty()) {
+                    undo.add(() -> writer.restore(before));
+                    SetOutcome outcome = writer.apply(before, request.features());
+                    outcomes.add(outcome);
+                    if (outcome.failedOnChangeableFeature()) {
+                        throw new OffloadException(ErrorKind.VERIFICATION, "'" + name + "' did not take " + describe(outcome)
+                                + "; every interface was put back as it was");
+                    }
+                }
+                if (!request.channels().isEmpty()) {
+                    Channels checkpoint = channelCheckpoints.get(name);
+                    undo.add(() -> channels.restore(name, checkpoint));
+                    ChannelCounts wanted = checkpoint.request(name, request.channels());
+                    Channels after = channels.apply(name, request.channels());
+                    channelChanges.add(new ChannelChange(name, checkpoint, after));
+                    if (!after.current().equals(wanted)) {
+                        throw new OffloadException(ErrorKind.VERIFICATION, "'" + name + "' did not take channels "
+                                + wanted + " (it has " + after.current() + "); every interface was put back as it was");
+                    }
                 }
             }
-            return outcomes;
+            return new Change(outcomes, channelChanges);
         } catch (RuntimeException failure) {
-            rollBack(touched, failure);
+            RuntimeException restoreFailure = runAll(undo);
+            if (restoreFailure != null) {
+                failure.addSuppressed(restoreFailure);
+            }
             throw failure;
         }
     }
@@ -53,26 +103,27 @@ public final class AllOrNothingApplier {
      * Puts every interface of a change back as it was before it, the last changed first. For
      * changes that succeeded but are then judged bad (a failed probe, a worse throughput).
      */
-    public void undo(List<SetOutcome> outcomes) {
-        RuntimeException failure = restoreAll(outcomes.stream().map(SetOutcome::before).toList());
+    public void undo(Change change) {
+        List<Runnable> undo = new ArrayList<>();
+        change.features().forEach(outcome -> undo.add(() -> writer.restore(outcome.before())));
+        change.channels().forEach(c -> undo.add(() -> channels.restore(c.interfaceName(), c.before())));
+        RuntimeException failure = runAll(undo);
         if (failure != null) {
             throw failure;
         }
     }
 
-    private void rollBack(List<FeatureTable> touched, RuntimeException failure) {
-        RuntimeException restoreFailure = restoreAll(touched);
-        if (restoreFailure != null) {
-            failure.addSuppressed(restoreFailure);
-        }
+    /** Features only: puts back what {@link #applyFeatures} changed. */
+    public void undo(List<SetOutcome> outcomes) {
+        undo(new Change(outcomes, List.of()));
     }
 
-    /** Restores every checkpoint, the last first, even when one fails; the first failure (others suppressed in it), or null. */
-    private RuntimeException restoreAll(List<FeatureTable> checkpoints) {
+    /** Runs every step of an undo, the last first, even when one fails; the first failure (others suppressed in it), or null. */
+    private static RuntimeException runAll(List<Runnable> steps) {
         RuntimeException first = null;
-        for (int i = checkpoints.size() - 1; i >= 0; i--) {
+        for (int i = steps.size() - 1; i >= 0; i--) {
             try {
-                writer.restore(checkpoints.get(i));
+                steps.get(i).run();
             } catch (RuntimeException e) {
                 if (first == null) {
                     first = e;

@@ -24,7 +24,19 @@ public final class ChannelSettings {
     public Channels read(String interfaceName) {
         InterfaceNames.validate(interfaceName);
         ChannelCounts[] counts = call(interfaceName, () -> session.ethtool().channels(interfaceName));
-        return new Channels(interfaceName, counts[0], counts[1]);
+        return new Channels(counts[0], counts[1]);
+    }
+
+    /** The channels, or null when the driver has none to report (EOPNOTSUPP): what a node report carries. */
+    public Channels readIfSupported(String interfaceName) {
+        try {
+            return read(interfaceName);
+        } catch (OffloadException e) {
+            if (e.kind() == ErrorKind.NOT_SUPPORTED) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     /**
@@ -34,14 +46,22 @@ public final class ChannelSettings {
      */
     public Channels apply(String interfaceName, Map<ChannelKind, Integer> wanted) {
         Channels before = read(interfaceName);
-        ChannelCounts counts = before.request(wanted);
-        if (!counts.equals(before.current())) {
-            call(before.interfaceName(), () -> {
-                session.ethtool().setChannels(before.interfaceName(), counts);
+        set(interfaceName, before, before.request(interfaceName, wanted));
+        return read(interfaceName);
+    }
+
+    /** Puts the counts in use back to {@code checkpoint}'s (read before a change), when they differ now. */
+    public void restore(String interfaceName, Channels checkpoint) {
+        set(interfaceName, read(interfaceName), checkpoint.current());
+    }
+
+    private void set(String interfaceName, Channels now, ChannelCounts counts) {
+        if (!counts.equals(now.current())) {
+            call(interfaceName, () -> {
+                session.ethtool().setChannels(interfaceName, counts);
                 return null;
             });
         }
-        return read(before.interfaceName());
     }
 
     private <T> T call(String interfaceName, java.util.function.Supplier<T> call) {

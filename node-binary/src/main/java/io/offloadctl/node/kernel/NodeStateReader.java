@@ -13,17 +13,19 @@ import io.offloadctl.model.report.FeatureReport;
 import io.offloadctl.model.report.InterfaceReport;
 import io.offloadctl.model.report.NodeReport;
 
-/** Reads a whole node, every interface with every feature, as the report an agent sends. */
+/** Reads a whole node, every interface with every feature and its channels, as the report an agent sends. */
 public final class NodeStateReader {
 
     private final InterfaceInspector inspector;
     private final FeatureReader features;
+    private final ChannelSettings channels;
     private final NetworkNamespace namespace;
 
     public NodeStateReader(KernelSession session) {
         this.namespace = session.namespace();
         this.inspector = new InterfaceInspector(session);
         this.features = new FeatureReader(session);
+        this.channels = new ChannelSettings(session);
     }
 
     public NodeReport read(Map<String, String> labels, String agentVersion) {
@@ -41,7 +43,7 @@ public final class NodeStateReader {
         return new InterfaceReport(name, info.kind(), driver == null ? null : driver.driver(),
                 driver == null ? null : driver.version(), driver == null ? null : driver.firmwareVersion(),
                 driver == null ? null : driver.busInfo(), info.mtu(), info.link().speedMbps(), info.master(),
-                info.counters(), byName);
+                info.counters(), byName, channels.readIfSupported(name));
     }
 
     /** The running kernel's release, as uname -r prints it. */

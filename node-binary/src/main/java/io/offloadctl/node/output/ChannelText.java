@@ -14,8 +14,8 @@ public final class ChannelText {
     private ChannelText() {
     }
 
-    public static String render(Channels channels) {
-        StringBuilder out = new StringBuilder("Channel parameters for ").append(channels.interfaceName()).append(":\n");
+    public static String render(String interfaceName, Channels channels) {
+        StringBuilder out = new StringBuilder("Channel parameters for ").append(interfaceName).append(":\n");
         out.append("Pre-set maximums:\n");
         rows(out, channels, channels.maximum());
         out.append("Current hardware settings:\n");

@@ -18,6 +18,9 @@ import io.offloadctl.model.FeatureTable;
 import io.offloadctl.model.LegacyFlag;
 import io.offloadctl.model.LegacyFlags;
 import io.offloadctl.model.OffloadException;
+import io.offloadctl.model.settings.ChannelCounts;
+import io.offloadctl.model.settings.Channels;
+import io.offloadctl.model.settings.LinkLimit;
 
 /** The JSON forms of offloadctl's output. Maps are sorted so output and diffs are stable. */
 public final class Json {
@@ -54,6 +57,17 @@ public final class Json {
             table.features().forEach(f -> features.put(f.name(), FeatureState.of(f)));
             return new InterfaceFeatures(table.interfaceName(), features);
         }
+    }
+
+    /** {@code channels --json}: one interface's channels, as ethtool -l shows them. */
+    public record InterfaceChannels(String interfaceName, ChannelCounts maximum, ChannelCounts current) {
+        public InterfaceChannels(String interfaceName, Channels channels) {
+            this(interfaceName, channels.maximum(), channels.current());
+        }
+    }
+
+    /** {@code limits --json}: one interface's size limits by their ip link names. */
+    public record InterfaceLimits(String interfaceName, Map<LinkLimit, Long> limits) {
     }
 
     /** One feature: its state and the legacy group (ethtool's long name) it is shown under, or null. */

@@ -1,6 +1,6 @@
 package io.offloadctl.node.verify;
 
-import io.offloadctl.model.FeatureRequest;
+import io.offloadctl.model.settings.SettingsRequest;
 import io.offloadctl.model.verify.VerificationReport;
 import io.offloadctl.node.kernel.AllOrNothingApplier;
 import io.offloadctl.node.kernel.KernelSession;
@@ -39,15 +39,15 @@ public final class ThroughputVerifier {
      * and the change as applied (to undo a kept one later).
      */
     public record Outcome(VerificationReport report, PerfResult before, PerfResult after,
-                          Map<String, Map<String, Boolean>> changedFeatures, List<SetOutcome> change) {
+                          Map<String, Map<String, Boolean>> changedFeatures, AllOrNothingApplier.Change change) {
     }
 
-    public Outcome verify(String peer, Map<String, FeatureRequest> requests, double thresholdPercent) {
+    public Outcome verify(String peer, Map<String, SettingsRequest> requests, double thresholdPercent) {
         progress.accept("measuring before the change ...");
         PerfResult before = measurement.get();
         progress.accept("applying the change ...");
         AllOrNothingApplier applier = new AllOrNothingApplier(session);
-        List<SetOutcome> change = applier.apply(requests);
+        AllOrNothingApplier.Change change = applier.apply(requests);
         PerfResult after;
         try {
             sleep(SETTLE);
@@ -62,10 +62,10 @@ public final class ThroughputVerifier {
             progress.accept("throughput got worse: rolling back ...");
             applier.undo(change);
         }
-        Map<String, Boolean> settings = new TreeMap<>();
-        requests.values().forEach(r -> settings.putAll(r.wanted()));
+        Map<String, Object> settings = new TreeMap<>();
+        requests.values().forEach(r -> settings.putAll(r.settings()));
         Map<String, Map<String, Boolean>> changed = new TreeMap<>();
-        change.forEach(o -> o.before().features().forEach(old -> o.after().feature(old.name())
+        change.features().forEach(o -> o.before().features().forEach(old -> o.after().feature(old.name())
                 .filter(now -> now.active() != old.active())
                 .ifPresent(now -> changed.computeIfAbsent(o.interfaceName(), k -> new TreeMap<>()).put(now.name(), now.active()))));
         VerificationReport report = new VerificationReport(peer, List.copyOf(requests.keySet()), settings,
