@@ -114,6 +114,27 @@ class AgentStatusApiTest {
     }
 
     @Test
+    void agentsOfTheReleaseBeforeSettingsAreUnderstood() {
+        // Before channels, contests, originals and enactment details named a feature "feature", and values were booleans.
+        Fleet.createPolicy(Fleet.policy("no-gro", 10, "enforce", Map.of("interfaces", List.of("eno1")), Map.of("gro", false)))
+                .statusCode(201);
+        Map<String, Object> contested = Map.of("interfaceName", "eno1", "feature", "rx-gro", "wanted", false, "repairs", 5,
+                "windowSeconds", 60, "since", "2026-12-01T10:00:00Z");
+        Map<String, Object> original = Map.of("interfaceName", "eno1", "feature", "rx-gro", "original", true, "policy", "no-gro",
+                "onRemove", "restore", "recordedAt", "2026-12-01T09:00:00Z");
+        report("hv-5", withAgent(hypervisor(Map.of(), false), Map.of("contested", List.of(contested), "originals", List.of(original))))
+                .statusCode(201).body("status", equalTo("contested"));
+        given().get("/api/v1/nodes/hv-5").then()
+                .body("report.agent.contested[0].setting", equalTo("rx-gro"))
+                .body("managed.find { it.interfaceName == 'eno1' && it.setting == 'rx-gro' }.original", equalTo(true));
+        Map<String, Object> enactment = Map.of("revision", 1, "result", "applied", "at", "2026-12-01T09:00:00Z",
+                "message", "applied revision 1: eno1 rx-gro off",
+                "details", List.of(Map.of("interfaceName", "eno1", "feature", "rx-gro", "wanted", false, "actual", false)));
+        given().contentType(ContentType.JSON).body(enactment).post("/api/v1/nodes/hv-5/enactments").then().statusCode(201)
+                .body("detail", containsString("eno1 rx-gro off"));
+    }
+
+    @Test
     void theDesiredStateCarriesTheNodesPoliciesAndMastersSelectBridgePorts() {
         Fleet.createPolicy(Fleet.policy("ports-of-br0", 10, "enforce", Map.of("matchLabels", Map.of("role", "hv"),
                 "masters", List.of("br*")), Map.of("gro", false))).statusCode(201);

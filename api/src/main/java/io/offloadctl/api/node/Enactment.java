@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+
 import io.offloadctl.model.report.ProbeResult;
 import io.offloadctl.model.settings.SettingValue;
 
@@ -46,7 +48,7 @@ public record Enactment(
     @Schema(description = "One feature of one interface in an enactment.")
     public record Detail(
             @Schema(description = "Interface name.", examples = "eno1") String interfaceName,
-            @Schema(description = "The setting: a kernel feature name, or channels.KIND for a channel count.", examples = "rx-gro") String setting,
+            @JsonAlias("feature") @Schema(description = "The setting: a kernel feature name, or channels.KIND for a channel count.", examples = "rx-gro") String setting,
             @Schema(description = "The desired value.", ref = SettingValue.SCHEMA) Object wanted,
             @Schema(nullable = true, description = "The value read back afterwards; null when the interface lacks the setting.",
                     ref = SettingValue.NULLABLE_SCHEMA) Object actual,

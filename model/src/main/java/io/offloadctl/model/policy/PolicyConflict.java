@@ -5,6 +5,8 @@ import java.util.TreeMap;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+
 import io.offloadctl.model.settings.SettingValue;
 
 /** Policies of the same priority that want different values for one setting of one interface. */
@@ -12,7 +14,7 @@ import io.offloadctl.model.settings.SettingValue;
         + "The setting is left out of the desired state until an operator resolves it.")
 public record PolicyConflict(
         @Schema(description = "Interface name.", examples = "eno1") String interfaceName,
-        @Schema(description = "The setting: a kernel feature name, or channels.KIND for a channel count.", examples = "rx-gro") String setting,
+        @JsonAlias("feature") @Schema(description = "The setting: a kernel feature name, or channels.KIND for a channel count.", examples = "rx-gro") String setting,
         @Schema(description = "The priority they share.", examples = "100") int priority,
         @Schema(description = "What each of the disagreeing policies wants.", examples = "{\"a\": true, \"b\": false}",
                 additionalProperties = SettingValue.class) Map<String, Object> policies) {

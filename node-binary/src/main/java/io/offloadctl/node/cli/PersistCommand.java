@@ -1,5 +1,7 @@
 package io.offloadctl.node.cli;
 
+import io.offloadctl.model.settings.ChannelKind;
+import io.offloadctl.model.settings.ChannelRequest;
 import io.offloadctl.model.ErrorKind;
 import io.offloadctl.model.FeatureRequest;
 import io.offloadctl.model.FeatureRequestResolver;
@@ -31,7 +33,7 @@ import java.util.concurrent.Callable;
                 + "dispatcher script, a udev rule or a plain shell script. The API renders the same text (same code).",
                 "Either the settings given here (IFACE, a glob such as 'eno*' too, then NAME on|off ... as for set) or, "
                 + "with --cached, the desired state the agent cached. Changes nothing; prints to standard output or --output.",
-                "Example: offloadctl persist --format systemd eno1 gro off gso off"})
+                "Example: offloadctl persist --format systemd eno1 gro off gso off --channel combined=8"})
 final class PersistCommand implements Callable<Integer> {
 
     @Option(names = "--format", required = true, paramLabel = "FORMAT",
@@ -42,7 +44,11 @@ final class PersistCommand implements Callable<Integer> {
             description = "The interface (or glob) and the settings, as offloadctl set takes them.")
     List<String> arguments = new ArrayList<>();
 
-    @Option(names = "--cached", description = "Render the agent's cached desired state (enforced features) instead.")
+    @Option(names = "--channel", paramLabel = "KIND=N", description = "A channel count to persist as well (rx, tx, other, "
+            + "combined; as ethtool -L sets it); repeatable: --channel rx=2 --channel tx=2.")
+    Map<ChannelKind, Integer> channels = new java.util.EnumMap<>(ChannelKind.class);
+
+    @Option(names = "--cached", description = "Render the agent's cached desired state (enforced features and channels) instead.")
     boolean cached;
 
     @Mixin
@@ -90,19 +96,27 @@ final class PersistCommand implements Callable<Integer> {
     }
 
     private PersistPlan givenPlan() {
-        if (arguments.size() < 3) {
-            throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "give IFACE and at least one NAME on|off, or --cached");
+        if (arguments.isEmpty() || (arguments.size() < 3 && channels.isEmpty())) {
+            throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "give IFACE and at least one NAME on|off or --channel KIND=N, or --cached");
         }
+        channels.forEach((kind, count) -> {
+            if (count < 0 || count > ChannelRequest.MAX_COUNT) {
+                throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "--channel " + kind + "=" + count + ": a channel count is 0 to "
+                        + ChannelRequest.MAX_COUNT);
+            }
+        });
         String target = arguments.get(0);
-        FeatureRequest request = FeatureRequestResolver.resolve(SettingArguments.parse(arguments.subList(1, arguments.size())),
-                KernelFeatureNames.all(), "'offloadctl show' lists the features", strict.mode());
+        Map<String, Boolean> features = arguments.size() < 2 ? Map.of() : FeatureRequestResolver.resolve(
+                SettingArguments.parse(arguments.subList(1, arguments.size())), KernelFeatureNames.all(),
+                "'offloadctl show' lists the features", strict.mode()).wanted();
         String artifact = name != null ? name : target.replaceAll("[^A-Za-z0-9_.-]", "_");
-        return new PersistPlan(artifact, Map.of(), List.of(new PersistPlan.Item(PersistTarget.typed(target, drivers), request.wanted())));
+        return new PersistPlan(artifact, Map.of(), List.of(new PersistPlan.Item(PersistTarget.typed(target, drivers), features, channels)));
     }
 
     private PersistPlan cachedPlan() {
-        if (!arguments.isEmpty() || !drivers.isEmpty()) {
-            throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "--cached renders the cached desired state; give no IFACE, settings or --driver");
+        if (!arguments.isEmpty() || !drivers.isEmpty() || !channels.isEmpty()) {
+            throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "--cached renders the cached desired state; give no IFACE, settings, "
+                    + "--channel or --driver");
         }
         CachedDesired desired = cache.require();
         PersistPlan plan = PersistPlans.forDesired(desired.node(), desired.revision(), desired.interfaces(), 0);

@@ -4,7 +4,6 @@ import io.offloadctl.model.settings.SettingsRequest;
 import io.offloadctl.model.verify.VerificationReport;
 import io.offloadctl.node.kernel.AllOrNothingApplier;
 import io.offloadctl.node.kernel.KernelSession;
-import io.offloadctl.node.kernel.SetOutcome;
 import io.offloadctl.node.perf.PerfResult;
 
 import java.time.Duration;

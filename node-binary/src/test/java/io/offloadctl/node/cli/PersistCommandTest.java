@@ -42,6 +42,22 @@ class PersistCommandTest {
     }
 
     @Test
+    void channelsArePersistedBesideFeaturesOrAlone() {
+        Shell.Result both = CliRun.run("persist", "--format", "udev", "eno1", "gro", "off", "--channel", "rx=2", "--channel", "tx=2");
+        assertEquals(0, both.exitCode(), both.toString());
+        assertTrue(both.out().contains("RUN+=\"/usr/local/bin/offloadctl set %k gro off\", RUN+=\"/usr/local/bin/offloadctl channels %k rx 2 tx 2\""),
+                both.out());
+        Shell.Result alone = CliRun.run("persist", "--format", "networkd", "eno1", "--channel", "combined=8");
+        assertEquals(0, alone.exitCode(), alone.toString());
+        assertTrue(alone.out().contains("CombinedChannels=8\n"), alone.out());
+        Shell.Result negative = CliRun.run("persist", "--format", "shell", "eno1", "--channel", "rx=-1");
+        assertEquals(1, negative.exitCode(), negative.toString());
+        assertTrue(negative.err().contains("a channel count is 0 to 65535"), negative.err());
+        Shell.Result badKind = CliRun.run("persist", "--format", "shell", "eno1", "--channel", "rxx=1");
+        assertTrue(badKind.exitCode() != 0 && badKind.err().contains("rxx"), badKind.toString());
+    }
+
+    @Test
     void networkdSaysWhatALinkFileCannotExpress() {
         Shell.Result result = CliRun.run("persist", "--format", "networkd", "--driver", "bnxt_en", "eno*", "gro", "off", "rx-gro-list", "on");
         assertEquals(0, result.exitCode(), result.toString());
