@@ -68,7 +68,9 @@ public final class AllOrNothingApplier {
                 String name = entry.getKey();
                 SettingsRequest request = entry.getValue();
                 FeatureTable before = featureCheckpoints.get(name);
-                if (!request.features().isEmpty()) {
+                // Features are written unless only channels were asked for: an empty feature request is
+                // judged as ethtool judges it ("Could not change any device features").
+                if (!request.features().isEmpty() || request.channels().isEmpty()) {
                     undo.add(() -> writer.restore(before));
                     SetOutcome outcome = writer.apply(before, request.features());
                     outcomes.add(outcome);

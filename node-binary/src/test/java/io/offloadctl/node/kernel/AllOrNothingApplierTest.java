@@ -50,6 +50,16 @@ class AllOrNothingApplierTest {
     }
 
     @Test
+    void aRequestOfNothingIsJudgedOnEveryInterface() {
+        // ufo stands for no feature of this kernel: as for one interface, nothing could be changed (1)
+        Map<String, String> before = states();
+        Shell.Result result = CliRun.run("--netns", lab.name(), "set", "va,vb", "ufo", "on");
+        assertEquals(1, result.exitCode(), result.toString());
+        assertTrue((result.out() + result.err()).contains("Could not change any device features"), result.toString());
+        assertEquals(before, states());
+    }
+
+    @Test
     void aMissingInterfaceChangesNothing() {
         Map<String, String> before = states();
         Shell.Result result = CliRun.run("--netns", lab.name(), "set", "va,br0,nosuch0", "gro", "on");
