@@ -61,6 +61,16 @@ class PoliciesApiTest {
                 .body("violations[2].message", equalTo("unknown feature 'gorp'; did you mean gro?"));
         createPolicy(Map.of("name", "x", "mode", "sometimes", "features", Map.of("gro", false))).statusCode(400)
                 .contentType("application/problem+json");
+        // channels: a mistyped kind names the kinds; counts out of range are violations; a policy may set channels only
+        createPolicy(Map.of("name", "x", "mode", "enforce", "channels", Map.of("rxx", 2))).statusCode(400)
+                .body("detail", containsString("unknown field 'channels.rxx'"))
+                .body("detail", containsString("combined"));
+        createPolicy(Map.of("name", "x", "mode", "enforce", "channels", Map.of("rx", -1))).statusCode(422)
+                .body("violations.field", contains("channels.rx"));
+        createPolicy(Map.of("name", "x", "mode", "enforce", "channels", Map.of())).statusCode(422)
+                .body("violations.field", contains("features"));
+        createPolicy(Map.of("name", "queues", "mode", "enforce", "channels", Map.of("combined", 4))).statusCode(201)
+                .body("policy.channels.combined", equalTo(4)).body("policy.features", equalTo(Map.of()));
     }
 
     @Test
