@@ -18,7 +18,9 @@ libs=(libjava)
 for lib in "$jdk"/lib/*.so; do
     name=$(basename "$lib" .so)
     [ "$name" = libjava ] && continue
-    if nm -D --defined-only "$lib" 2>/dev/null | awk '{print $3}' | sort -u | comm -12 - "$work/link/wanted" | grep -q .; then
+    # the whole list, not grep -q: an early exit of grep can make comm die of SIGPIPE, which pipefail
+    # turns into "not needed" (libnio was left out of a link that way)
+    if [ -n "$(nm -D --defined-only "$lib" 2>/dev/null | awk '{print $3}' | sort -u | comm -12 - "$work/link/wanted")" ]; then
         libs+=("$name")
     fi
 done
