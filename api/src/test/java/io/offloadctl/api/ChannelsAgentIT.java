@@ -20,11 +20,12 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * Channels end to end: a policy that sets {@code channels: {rx: 2, tx: 2}} and turns GRO off on the
- * veth ports of a bridge reaches exactly them through the agent (ethtool -l and -k inside the node
- * are the judges), shows as compliant, is repaired after an {@code ethtool -L}, is reported with
- * the driver's maxima, counts beyond them are unenforceable, and the node's rendered persistence
- * puts the channels back when run.
+ * Channels and size limits end to end: a policy that sets {@code channels: {rx: 2, tx: 2}}, {@code
+ * limits: {gso_max_size: 32768, gro_max_size: 32768}} and turns GRO off on the veth ports of a
+ * bridge reaches exactly them through the agent (ethtool -l and -k and ip -d link inside the node
+ * are the judges), shows as compliant, is repaired after an {@code ethtool -L} and an {@code ip link
+ * set}, is reported with the driver's maxima, counts beyond them are unenforceable, and the node's
+ * rendered persistence puts the channels and limits back when run.
  */
 class ChannelsAgentIT {
 
@@ -50,6 +51,7 @@ class ChannelsAgentIT {
         Map<String, Object> policy = Fleet.policy("ports-two-queues", 10, "enforce",
                 Map.of("matchLabels", Map.of("run", RUN), "masters", List.of("br0")), Map.of("gro", false));
         policy.put("channels", Map.of("rx", 2, "tx", 2));
+        policy.put("limits", Map.of("gso_max_size", 32768, "gro_max_size", 32768));
         admin().contentType(ContentType.JSON).body(policy).post("/api/v1/policies").then().statusCode(201);
         ProcessBuilder builder = new ProcessBuilder(System.getProperty("offloadctl.test.node-binary"), "--netns", NODE,
                 "agent", "--server", api.url(), "--node", NODE, "--label", "run=" + RUN, "--interval", "2s",
@@ -82,9 +84,17 @@ class ChannelsAgentIT {
         return settings.lines().filter(l -> l.startsWith(label + ":")).findFirst().orElseThrow().replaceAll("^[^\t]*\t+", "");
     }
 
+    /** A size limit as ip -d link inside the node prints it. */
+    static String limit(String iface, String name) throws Exception {
+        String out = Processes.run("ip", "-n", NODE, "-d", "link", "show", "dev", iface);
+        java.util.regex.Matcher value = java.util.regex.Pattern.compile(" " + name + " ([0-9]+)").matcher(out);
+        return value.find() ? value.group(1) : "none in: " + out;
+    }
+
     static boolean asDesired(String iface) throws Exception {
         return current(iface, "RX").equals("2") && current(iface, "TX").equals("2")
-                && Processes.feature(NODE, iface, "generic-receive-offload").equals("off");
+                && Processes.feature(NODE, iface, "generic-receive-offload").equals("off")
+                && limit(iface, "gso_max_size").equals("32768") && limit(iface, "gro_max_size").equals("32768");
     }
 
     static void await(String what, Duration limit, java.util.concurrent.Callable<Boolean> condition) throws Exception {
@@ -95,6 +105,7 @@ class ChannelsAgentIT {
     void channelsAreEnforcedReportedRepairedAndPersisted() throws Exception {
         await("channels and gro on the ports", Duration.ofSeconds(30), () -> asDesired("vb") && asDesired("vd"));
         assertEquals("4", current("va", "RX"), "va is no port of br0: untouched");
+        assertEquals("65536", limit("va", "gso_max_size"), "va is no port of br0: untouched");
         assertEquals("on", Processes.feature(NODE, "va", "generic-receive-offload"));
         await("compliance", Duration.ofSeconds(15), () -> "compliant".equals(
                 admin().get("/api/v1/nodes/" + NODE).then().extract().path("summary.status")));
@@ -105,6 +116,13 @@ class ChannelsAgentIT {
         assertNull(view.get("report.interfaces.find { it.name == 'br0' }.channels"), "a bridge has no channel settings");
         assertEquals(2, view.getInt("desired.interfaces.find { it.name == 'vd' }.channels.rx.value"));
         assertEquals(4, view.getInt("managed.find { it.interfaceName == 'vb' && it.setting == 'channels.rx' }.original"));
+        assertEquals(524280, view.getInt("report.interfaces.find { it.name == 'vb' }.limits.tso_max_size"));
+        assertEquals(32768, view.getInt("desired.interfaces.find { it.name == 'vd' }.limits.gso_max_size.value"));
+        assertEquals(65536, view.getInt("managed.find { it.interfaceName == 'vb' && it.setting == 'limits.gso_max_size' }.original"));
+
+        // ip link drift of a size limit is repaired too.
+        Processes.run("ip", "-n", NODE, "link", "set", "dev", "vd", "gso_max_size", "65536");
+        await("limit drift repaired", Duration.ofSeconds(10), () -> asDesired("vd"));
 
         // ethtool -L drift is repaired, and the enactment names it.
         Processes.run("ip", "netns", "exec", NODE, "ethtool", "-L", "vb", "rx", "1");
@@ -135,15 +153,23 @@ class ChannelsAgentIT {
         // The node's persistence, rendered by the API and run as a boot script would run it, puts the channels back.
         String script = admin().get("/api/v1/nodes/" + NODE + "/desired/render?format=shell").then().statusCode(200).extract().asString();
         assertTrue(script.contains("/usr/local/bin/offloadctl channels vb rx 2 tx 2"), script);
-        for (String format : List.of("systemd", "udev", "networkd", "networkmanager", "harvester-cloudinit")) {
+        assertTrue(script.contains("/usr/local/bin/offloadctl limits vb gso_max_size 32768 gro_max_size 32768"), script);
+        // Each format in its own words (ChannelPolicyTest has each renderer's exact lines; this is the API serving them).
+        Map<String, String> expected = Map.of(
+                "systemd", "/usr/local/bin/offloadctl channels vb rx 2 tx 2",
+                "udev", "RUN+=\"/usr/local/bin/offloadctl channels %k rx 2 tx 2\"",
+                "networkd", "RxChannels=2\nTxChannels=2\nGenericSegmentOffloadMaxBytes=32768\n",
+                "networkmanager", "ethtool.channels-rx 2 ethtool.channels-tx 2 link.gso-max-size 32768 link.gro-max-size 32768",
+                "harvester-cloudinit", "ethtool -L vb rx 2 tx 2");
+        expected.forEach((format, fragment) -> {
             String artifact = admin().get("/api/v1/nodes/" + NODE + "/desired/render?format=" + format).then().statusCode(200)
                     .extract().asString();
-            assertTrue(artifact.contains("rx 2 tx 2") || artifact.contains("RxChannels=2\nTxChannels=2")
-                    || artifact.contains("ethtool.channels-rx 2 ethtool.channels-tx 2"), format + ":\n" + artifact);
-        }
+            assertTrue(artifact.contains(fragment), format + " lacks " + fragment + ":\n" + artifact);
+        });
         agent.destroy();
         agent.waitFor();
         Processes.run("ip", "netns", "exec", NODE, "ethtool", "-L", "vb", "rx", "3", "tx", "1");
+        Processes.run("ip", "-n", NODE, "link", "set", "dev", "vb", "gso_max_size", "16384", "gro_max_size", "65536");
         Path file = Path.of("target", RUN + "-persist.sh");
         Files.writeString(file, script.replace("/usr/local/bin/offloadctl", System.getProperty("offloadctl.test.node-binary")));
         Processes.run("ip", "netns", "exec", NODE, "sh", file.toAbsolutePath().toString());

@@ -71,6 +71,17 @@ class PoliciesApiTest {
                 .body("violations.field", contains("features"));
         createPolicy(Map.of("name", "queues", "mode", "enforce", "channels", Map.of("combined", 4))).statusCode(201)
                 .body("policy.channels.combined", equalTo(4)).body("policy.features", equalTo(Map.of()));
+        // limits: the same; a mistyped name is an unknown field, the read-only tso_ ones are no setting, values are bounded
+        createPolicy(Map.of("name", "x", "mode", "enforce", "limits", Map.of("gso_max_sise", 2))).statusCode(400)
+                .body("detail", containsString("unknown field 'limits.gso_max_sise'"))
+                .body("detail", containsString("gso_max_size"));
+        createPolicy(Map.of("name", "x", "mode", "enforce", "limits", Map.of("tso_max_size", 65536))).statusCode(400)
+                .body("detail", containsString("unknown field 'limits.tso_max_size'"));
+        createPolicy(Map.of("name", "x", "mode", "enforce", "limits", Map.of("gro_max_size", 524281, "gso_max_segs", -1))).statusCode(422)
+                .body("violations.field", contains("limits.gso_max_segs", "limits.gro_max_size"))
+                .body("violations[1].message", equalTo("must be between 0 and 524280"));
+        createPolicy(Map.of("name", "sizes", "mode", "enforce", "limits", Map.of("gso_max_size", 32768))).statusCode(201)
+                .body("policy.limits.gso_max_size", equalTo(32768)).body("policy.channels", equalTo(null));
     }
 
     @Test

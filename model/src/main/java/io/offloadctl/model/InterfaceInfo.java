@@ -1,5 +1,9 @@
 package io.offloadctl.model;
 
+import java.util.EnumMap;
+
+import io.offloadctl.model.settings.LinkLimit;
+
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,12 +20,19 @@ import java.util.TreeMap;
  * @param operState RFC 2863 operational state as the kernel names it ({@code up}, {@code down}, ...)
  * @param master    the bridge or bond this interface is a port of, or null
  * @param counters  the kernel's interface statistics (the counters sysfs shows), sorted by name
+ * @param limits    segmentation and aggregation size limits, as {@code ip -d link} shows them (empty: the kernel reports none)
  */
 public record InterfaceInfo(String name, int index, InterfaceKind kind, DriverInfo driver, int mtu,
-                            LinkState link, String operState, String master, Map<String, Long> counters) {
+                            LinkState link, String operState, String master, Map<String, Long> counters,
+                            Map<LinkLimit, Long> limits) {
 
     public InterfaceInfo {
         counters = Collections.unmodifiableMap(new TreeMap<>(counters));
+        Map<LinkLimit, Long> sizes = new EnumMap<>(LinkLimit.class);
+        if (limits != null) {
+            sizes.putAll(limits);
+        }
+        limits = Collections.unmodifiableMap(sizes);
     }
 
     /** The fields of {@code ethtool -i}; empty strings where the driver reports nothing. */

@@ -48,7 +48,7 @@ public record Enactment(
     @Schema(description = "One feature of one interface in an enactment.")
     public record Detail(
             @Schema(description = "Interface name.", examples = "eno1") String interfaceName,
-            @JsonAlias("feature") @Schema(description = "The setting: a kernel feature name, or channels.KIND for a channel count.", examples = "rx-gro") String setting,
+            @JsonAlias("feature") @Schema(description = io.offloadctl.model.settings.SettingName.DESCRIPTION, examples = "rx-gro") String setting,
             @Schema(description = "The desired value.", ref = SettingValue.SCHEMA) Object wanted,
             @Schema(nullable = true, description = "The value read back afterwards; null when the interface lacks the setting.",
                     ref = SettingValue.NULLABLE_SCHEMA) Object actual,

@@ -11,7 +11,7 @@ import io.offloadctl.model.settings.SettingValue;
         + "kernel shows, and what the policy's removal does.")
 public record ManagedFeature(
         @Schema(description = "Interface name.", examples = "eno1") String interfaceName,
-        @Schema(description = "The setting: a kernel feature name, or channels.KIND for a channel count.", examples = "rx-gro") String setting,
+        @Schema(description = io.offloadctl.model.settings.SettingName.DESCRIPTION, examples = "rx-gro") String setting,
         @Schema(nullable = true, description = "The value before any policy changed it; null when the agent recorded none yet.",
                 ref = SettingValue.NULLABLE_SCHEMA) Object original,
         @Schema(nullable = true, description = "The desired value; null when no policy governs it any more (a restore is pending).",

@@ -15,6 +15,7 @@ import io.offloadctl.model.policy.PolicyMode;
 import io.offloadctl.model.policy.Rollout;
 import io.offloadctl.model.policy.Selector;
 import io.offloadctl.model.settings.ChannelRequest;
+import io.offloadctl.model.settings.LimitRequest;
 
 /** Reads stored policies as model policies. Always from the database: no cache to disagree with another instance. */
 @ApplicationScoped
@@ -38,7 +39,8 @@ public class PolicyCatalog {
                 json.read(entity.selector, Selector.class), json.read(entity.features, FEATURES),
                 io.offloadctl.model.policy.RemovalAction.valueOf(entity.onRemove),
                 entity.rollout == null ? Rollout.DEFAULT : json.read(entity.rollout, Rollout.class),
-                entity.channels == null ? null : json.read(entity.channels, ChannelRequest.class));
+                entity.channels == null ? null : json.read(entity.channels, ChannelRequest.class),
+                entity.limits == null ? null : json.read(entity.limits, LimitRequest.class));
     }
 
     public StoredPolicy toStored(PolicyEntity entity) {
@@ -55,6 +57,7 @@ public class PolicyCatalog {
         entity.features = json.write(policy.features());
         entity.rollout = json.write(policy.rolloutOrDefault());
         entity.channels = policy.channels() == null ? null : json.write(policy.channels());
+        entity.limits = policy.limits() == null ? null : json.write(policy.limits());
     }
 
     /**
@@ -82,6 +85,10 @@ public class PolicyCatalog {
             // Set apart: a null bound in a native query has no type PostgreSQL can infer.
             PolicyEntity.getEntityManager().createNativeQuery("update policy set channels = ?1 where id = ?2")
                     .setParameter(1, json.write(before.policy().channels())).setParameter(2, before.id()).executeUpdate();
+        }
+        if (before.policy().limits() != null) {
+            PolicyEntity.getEntityManager().createNativeQuery("update policy set size_limits = ?1 where id = ?2")
+                    .setParameter(1, json.write(before.policy().limits())).setParameter(2, before.id()).executeUpdate();
         }
     }
 

@@ -9,7 +9,7 @@ import io.offloadctl.model.settings.SettingValue;
 public record PolicyChange(
         @Schema(description = "Node name.", examples = "hv-017") String node,
         @Schema(description = "Interface name.", examples = "eno1") String interfaceName,
-        @Schema(description = "The setting: a kernel feature name, or channels.KIND for a channel count.", examples = "rx-gro") String setting,
+        @Schema(description = io.offloadctl.model.settings.SettingName.DESCRIPTION, examples = "rx-gro") String setting,
         @Schema(nullable = true, description = "The reported value now; null when the interface lacks the setting.",
                 ref = SettingValue.NULLABLE_SCHEMA) Object from,
         @Schema(description = "The value the policy would make desired.", ref = SettingValue.SCHEMA) Object to,

@@ -35,6 +35,9 @@ public class PolicyEntity extends PanacheEntityBase {
     public String rollout;
     @Column(columnDefinition = "text")
     public String channels;
+    /** LimitRequest as JSON; null when the policy sets no size limits. */
+    @Column(name = "size_limits", columnDefinition = "text")
+    public String limits;
     public int version;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;

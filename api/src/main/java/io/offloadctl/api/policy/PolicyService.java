@@ -254,6 +254,7 @@ public class PolicyService {
 
     private static String describe(Policy policy) {
         return policy.mode() + ", priority " + policy.priority() + ": " + policy.features()
-                + (policy.channels() == null ? "" : ", channels " + policy.channelCounts());
+                + (policy.channels() == null ? "" : ", channels " + policy.channelCounts())
+                + (policy.limits() == null ? "" : ", limits " + policy.limitValues());
     }
 }

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record PolicySuspension(
         @Schema(description = "Node name.", examples = "hv-017") String node,
         @Schema(description = "Interface name.", examples = "eno1") String interfaceName,
-        @Schema(description = "The setting: a kernel feature name, or channels.KIND for a channel count.", examples = "rx-gro") String setting,
+        @Schema(description = io.offloadctl.model.settings.SettingName.DESCRIPTION, examples = "rx-gro") String setting,
         @Schema(description = "The audit-mode policy that decides it.", examples = "watch-gro") String auditPolicy,
         @Schema(description = "The enforce-mode policies it keeps from being applied.", examples = "[\"bridge-ports-no-gro\"]")
         List<String> enforcePolicies) {

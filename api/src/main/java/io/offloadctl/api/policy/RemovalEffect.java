@@ -9,7 +9,7 @@ import io.offloadctl.model.settings.SettingValue;
 public record RemovalEffect(
         @Schema(description = "Node name.", examples = "hv-017") String node,
         @Schema(description = "Interface name.", examples = "eno1") String interfaceName,
-        @Schema(description = "The setting: a kernel feature name, or channels.KIND for a channel count.", examples = "rx-gro") String setting,
+        @Schema(description = io.offloadctl.model.settings.SettingName.DESCRIPTION, examples = "rx-gro") String setting,
         @Schema(nullable = true, description = "The reported value now.", ref = SettingValue.NULLABLE_SCHEMA) Object now,
         @Schema(nullable = true, description = "The value it would have after the removal.", ref = SettingValue.NULLABLE_SCHEMA) Object after,
         @Schema(description = "restored: the agent puts back the original it recorded; kept: it stays as it is (onRemove keep); "

@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.offloadctl.model.settings.LinkLimit;
+
 /**
  * nmcli commands that store the settings in the NetworkManager connection active on each NIC
- * (ethtool.feature-* and ethtool.channels-* properties), then reapply it. NetworkManager knows most kernel features by
+ * (ethtool.feature-*, ethtool.channels-* and link.* properties), then reapply it. NetworkManager knows most kernel features by
  * their kernel name and a few by ethtool's short name; newer ones it does not know are named in a
  * comment.
  */
@@ -20,6 +22,10 @@ final class NetworkManagerRenderer implements PersistRenderer {
     /** Kernel features without an ethtool.feature-* property in NetworkManager. */
     private static final Set<String> UNKNOWN = Set.of("tx-tcp-accecn-segmentation", "hsr-tag-ins-offload",
             "hsr-tag-rm-offload", "hsr-fwd-offload", "hsr-dup-offload", "vlan-challenged", "tx-lockless", "netns-local");
+
+    /** NMSettingLink's properties (NetworkManager 1.44) by the size limit they set; the IPv4 twins have none. */
+    private static final Map<LinkLimit, String> LIMIT_PROPERTIES = Map.of(LinkLimit.gso_max_size, "link.gso-max-size",
+            LinkLimit.gso_max_segs, "link.gso-max-segments", LinkLimit.gro_max_size, "link.gro-max-size");
 
     @Override
     public String render(PersistPlan plan) {
@@ -40,6 +46,16 @@ final class NetworkManagerRenderer implements PersistRenderer {
             });
             // libnm's channel options (NM_ETHTOOL_OPTNAME_CHANNELS_*): channels-rx, -tx, -other, -combined.
             item.channels().forEach((kind, count) -> properties.add("ethtool.channels-" + kind.argument() + " " + count));
+            item.limits().forEach((limit, value) -> {
+                if (LIMIT_PROPERTIES.containsKey(limit)) {
+                    properties.add(LIMIT_PROPERTIES.get(limit) + " " + value);
+                } else {
+                    unknown.add(limit.name());
+                }
+            });
+            if (item.limits().keySet().stream().anyMatch(LIMIT_PROPERTIES::containsKey)) {
+                out.append("# link.gso-max-size, link.gso-max-segments and link.gro-max-size need NetworkManager 1.44 or later\n");
+            }
             if (!unknown.isEmpty()) {
                 out.append("# NetworkManager has no property for: ").append(String.join(" ", unknown)).append('\n');
             }

@@ -8,11 +8,13 @@ import java.util.TreeMap;
 
 import io.offloadctl.model.KernelFeatureNames;
 import io.offloadctl.model.settings.ChannelKind;
+import io.offloadctl.model.settings.LinkLimit;
 
 /**
  * systemd-networkd {@code .link} files, applied by udev when a NIC appears. A .link file can
- * express only the offload keys systemd.link has (and every channel count); what it cannot is named in a comment, for the
- * systemd or udev forms to carry.
+ * express only the offload keys systemd.link has (and every channel count, gso_max_size and
+ * gso_max_segs); what it cannot is named in a comment, for the systemd or udev forms to carry. Every
+ * key written is one systemd 252's udev knows (its link-config table; the test holds that list).
  */
 final class NetworkdLinkRenderer implements PersistRenderer {
 
@@ -22,6 +24,10 @@ final class NetworkdLinkRenderer implements PersistRenderer {
     /** systemd.link [Link] keys by the kind of channel they set. */
     private static final Map<ChannelKind, String> CHANNEL_KEYS = Map.of(ChannelKind.rx, "RxChannels", ChannelKind.tx, "TxChannels",
             ChannelKind.other, "OtherChannels", ChannelKind.combined, "CombinedChannels");
+
+    /** systemd.link [Link] keys by the size limit they set; the others (gro_, the IPv4 twins) have none in systemd 252. */
+    private static final Map<LinkLimit, String> LIMIT_KEYS = Map.of(LinkLimit.gso_max_size, "GenericSegmentOffloadMaxBytes",
+            LinkLimit.gso_max_segs, "GenericSegmentOffloadMaxSegments");
 
     private static Map<String, List<String>> keys() {
         Map<String, List<String>> keys = new LinkedHashMap<>();
@@ -38,7 +44,7 @@ final class NetworkdLinkRenderer implements PersistRenderer {
         keys.put("ReceiveVLANCTAGFilter", List.of("rx-vlan-filter"));
         keys.put("TransmitVLANSTAGHardwareAcceleration", List.of("tx-vlan-stag-hw-insert"));
         keys.put("NTupleFilter", List.of("rx-ntuple-filter"));
-        keys.put("PartialSegmentationOffload", List.of("tx-gso-partial"));
+        keys.put("UDPSegmentationOffload", List.of("tx-udp-segmentation"));
         return keys;
     }
 
@@ -58,6 +64,14 @@ final class NetworkdLinkRenderer implements PersistRenderer {
             });
             // systemd.link [Link] RxChannels=, TxChannels=, OtherChannels=, CombinedChannels=.
             item.channels().forEach((kind, count) -> lines.add(CHANNEL_KEYS.get(kind) + "=" + count));
+            List<String> limitsLeft = new ArrayList<>();
+            item.limits().forEach((limit, value) -> {
+                if (LIMIT_KEYS.containsKey(limit)) {
+                    lines.add(LIMIT_KEYS.get(limit) + "=" + value);
+                } else {
+                    limitsLeft.add(limit + " " + value);
+                }
+            });
             if (i > 0) {
                 out.append('\n');
             }
@@ -68,6 +82,10 @@ final class NetworkdLinkRenderer implements PersistRenderer {
             if (!left.isEmpty()) {
                 out.append("# cannot be expressed in a .link file (use the systemd or udev form): ")
                         .append(String.join(" ", left.keySet())).append('\n');
+            }
+            if (!limitsLeft.isEmpty()) {
+                out.append("# size limits a .link file cannot express (use the systemd or udev form): ")
+                        .append(String.join(", ", limitsLeft)).append('\n');
             }
             out.append("[Match]\nOriginalName=").append(item.target().interfaceGlob()).append('\n');
             if (!item.target().drivers().isEmpty()) {

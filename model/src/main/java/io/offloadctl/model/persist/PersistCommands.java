@@ -12,6 +12,8 @@ public record PersistCommands(String tool, boolean ethtool) {
 
     public static final String DEFAULT_OFFLOADCTL = "/usr/local/bin/offloadctl";
     public static final String DEFAULT_ETHTOOL = "/usr/sbin/ethtool";
+    /** Where iproute2's ip is on Debian, SUSE (Harvester) and Fedora alike: ethtool cannot set size limits, ip link can. */
+    public static final String DEFAULT_IP = "/sbin/ip";
 
     public static PersistCommands offloadctl(String path) {
         return new PersistCommands(path, false);
@@ -23,7 +25,8 @@ public record PersistCommands(String tool, boolean ethtool) {
 
     /**
      * The commands for one interface, given as a shell word (a name, or "$dev"-style expansion):
-     * the features ({@code set} / {@code -K}), then the channels ({@code channels} / {@code -L}).
+     * the features ({@code set} / {@code -K}), then the channels ({@code channels} / {@code -L}), then
+     * the size limits ({@code limits} / {@code ip link set dev}).
      */
     public List<String> commands(String interfaceWord, PersistPlan.Item item) {
         List<String> commands = new ArrayList<>();
@@ -32,6 +35,9 @@ public record PersistCommands(String tool, boolean ethtool) {
         }
         if (!item.channels().isEmpty()) {
             commands.add(tool + (ethtool ? " -L " : " channels ") + interfaceWord + " " + item.channelArguments());
+        }
+        if (!item.limits().isEmpty()) {
+            commands.add((ethtool ? DEFAULT_IP + " link set dev " : tool + " limits ") + interfaceWord + " " + item.limitArguments());
         }
         return commands;
     }

@@ -6,10 +6,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.offloadctl.model.settings.ChannelKind;
+import io.offloadctl.model.settings.LinkLimit;
 
 /**
  * What to persist: a name for the artifact, the node labels a fleet tool selects hosts by, per
- * target the kernel features and channel counts to set, and notes on what the artifact cannot express.
+ * target the kernel features, channel counts and size limits to set, and notes on what the artifact cannot express.
  */
 public record PersistPlan(String name, Map<String, String> nodeLabels, List<Item> items, List<String> notes) {
 
@@ -30,8 +31,9 @@ public record PersistPlan(String name, Map<String, String> nodeLabels, List<Item
         return out.toString();
     }
 
-    /** Features (kernel names) and channel counts to set on the interfaces of one target. */
-    public record Item(PersistTarget target, Map<String, Boolean> features, Map<ChannelKind, Integer> channels) {
+    /** Features (kernel names), channel counts and size limits to set on the interfaces of one target. */
+    public record Item(PersistTarget target, Map<String, Boolean> features, Map<ChannelKind, Integer> channels,
+                       Map<LinkLimit, Long> limits) {
         public Item {
             features = new TreeMap<>(features);
             Map<ChannelKind, Integer> counts = new EnumMap<>(ChannelKind.class);
@@ -39,10 +41,24 @@ public record PersistPlan(String name, Map<String, String> nodeLabels, List<Item
                 counts.putAll(channels);
             }
             channels = counts;
+            Map<LinkLimit, Long> sizes = new EnumMap<>(LinkLimit.class);
+            if (limits != null) {
+                sizes.putAll(limits);
+            }
+            limits = sizes;
+        }
+
+        public Item(PersistTarget target, Map<String, Boolean> features, Map<ChannelKind, Integer> channels) {
+            this(target, features, channels, Map.of());
         }
 
         public Item(PersistTarget target, Map<String, Boolean> features) {
             this(target, features, Map.of());
+        }
+
+        /** The size limits as ip link and offloadctl limits take them: "gso_max_size 65536 gro_max_size 65536". */
+        public String limitArguments() {
+            return String.join(" ", limits.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
         }
 
         /** The channel counts as ethtool -L takes them: "rx 2 tx 2". */

@@ -5,6 +5,7 @@ import io.offloadctl.model.OffloadException;
 import io.offloadctl.model.policy.DesiredInterface;
 import io.offloadctl.model.policy.PolicyMode;
 import io.offloadctl.model.settings.ChannelKind;
+import io.offloadctl.model.settings.LinkLimit;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -22,7 +23,7 @@ public final class PersistPlans {
     }
 
     /**
-     * A node's desired state: its concrete interfaces, enforced features and channels only (audit-mode policies
+     * A node's desired state: its concrete interfaces, enforced features, channels and limits only (audit-mode policies
      * are not applied by agents, so they are not persisted either).
      */
     public static PersistPlan forDesired(String node, long revision, List<DesiredInterface> interfaces, int conflicts) {
@@ -37,11 +38,17 @@ public final class PersistPlans {
             Map<ChannelKind, Integer> channels = new EnumMap<>(ChannelKind.class);
             iface.channels().forEach((kind, value) -> {
                 if (value.mode() == PolicyMode.enforce) {
-                    channels.put(kind, value.value());
+                    channels.put(kind, Math.toIntExact(value.value()));
                 }
             });
-            if (!enforced.isEmpty() || !channels.isEmpty()) {
-                items.add(new PersistPlan.Item(PersistTarget.named(iface.name()), enforced, channels));
+            Map<LinkLimit, Long> limits = new EnumMap<>(LinkLimit.class);
+            iface.limits().forEach((limit, value) -> {
+                if (value.mode() == PolicyMode.enforce) {
+                    limits.put(limit, value.value());
+                }
+            });
+            if (!enforced.isEmpty() || !channels.isEmpty() || !limits.isEmpty()) {
+                items.add(new PersistPlan.Item(PersistTarget.named(iface.name()), enforced, channels, limits));
             }
         }
         if (items.isEmpty()) {

@@ -13,11 +13,12 @@ import java.util.function.Function;
 import io.offloadctl.model.report.InterfaceReport;
 import io.offloadctl.model.report.NodeReport;
 import io.offloadctl.model.settings.ChannelKind;
+import io.offloadctl.model.settings.LinkLimit;
 import io.offloadctl.model.settings.SettingName;
 import io.offloadctl.model.settings.SettingValue;
 
 /**
- * Combines policies into one node's desired state. For each setting (a feature, a kind of channel) of each interface the
+ * Combines policies into one node's desired state. For each setting (a feature, a kind of channel, a size limit) of each interface the
  * selecting policy with the highest priority decides; policies of that same priority that
  * disagree make a conflict, which is reported and leaves the feature out. An audit-mode policy that
  * decides names the enforce-mode policies below it that it keeps from being applied: an operator who
@@ -49,8 +50,11 @@ public final class DesiredStateCalculator {
             Map<ChannelKind, DesiredCount> channels = new EnumMap<>(ChannelKind.class);
             decideAll(iface.name(), selecting, Policy::channelCounts, SettingName::channel, conflicts,
                     (kind, d) -> channels.put(kind, new DesiredCount(d.value(), d.winner().name(), d.winner().mode(), d.suspends())));
-            if (!features.isEmpty() || !channels.isEmpty()) {
-                interfaces.add(new DesiredInterface(iface.name(), features, channels));
+            Map<LinkLimit, DesiredCount> limits = new EnumMap<>(LinkLimit.class);
+            decideAll(iface.name(), selecting, Policy::limitValues, SettingName::limit, conflicts,
+                    (limit, d) -> limits.put(limit, new DesiredCount(d.value(), d.winner().name(), d.winner().mode(), d.suspends())));
+            if (!features.isEmpty() || !channels.isEmpty() || !limits.isEmpty()) {
+                interfaces.add(new DesiredInterface(iface.name(), features, channels, limits));
             }
         }
         return new DesiredState(interfaces, conflicts, forNode);
@@ -66,7 +70,7 @@ public final class DesiredStateCalculator {
                 .filter(policy -> policy.selector().selectsNode(labels))
                 .sorted(Comparator.comparingInt(Policy::priority).reversed().thenComparing(Policy::name))
                 .map(p -> new Policy(p.name(), null, p.priority(), p.mode(), p.selector(), p.features(), p.onRemove(),
-                        Rollout.forAgents(p.rollout()), p.channels()))
+                        Rollout.forAgents(p.rollout()), p.channels(), p.limits()))
                 .toList();
     }
 

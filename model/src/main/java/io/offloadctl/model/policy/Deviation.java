@@ -9,7 +9,7 @@ import io.offloadctl.model.settings.SettingValue;
 /** One desired setting that is not in effect, and why. */
 @Schema(description = "A desired setting that is not in effect.")
 public record Deviation(
-        @JsonAlias("feature") @Schema(description = "The setting: a kernel feature name, or channels.KIND for a channel count.", examples = "rx-gro") String setting,
+        @JsonAlias("feature") @Schema(description = io.offloadctl.model.settings.SettingName.DESCRIPTION, examples = "rx-gro") String setting,
         @Schema(description = "The desired value.", ref = SettingValue.SCHEMA) Object desired,
         @Schema(nullable = true, description = "The value in effect; null when the interface lacks the setting (no such feature, "
                 + "no channel settings).", ref = SettingValue.NULLABLE_SCHEMA) Object actual,

@@ -6,12 +6,13 @@ import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.offloadctl.model.settings.ChannelRequest;
+import io.offloadctl.model.settings.LimitRequest;
 
 /**
- * A desired-state rule: which interfaces, which settings (features on or off, channel counts), how
+ * A desired-state rule: which interfaces, which settings (features on or off, channel counts, size limits), how
  * strongly, enforced or audited.
  */
-@Schema(description = "A policy: the features to turn on or off and the channel counts to set on the interfaces its selector picks.")
+@Schema(description = "A policy: the features to turn on or off, the channel counts and the size limits to set on the interfaces its selector picks.")
 public record Policy(
         @Schema(description = "Unique name: lower-case letters, digits and dashes.", examples = "bridge-ports-no-gro", required = true) String name,
         @Schema(nullable = true, description = "Why the policy exists, for the next operator.", examples = "Harvester on bnxt_en: GRO/GSO collapse cross-node throughput") String description,
@@ -25,13 +26,22 @@ public record Policy(
         @Schema(nullable = true, description = "How a change of this enforce-mode policy reaches the nodes: in waves, canary first "
                 + "(left out: the defaults described there). Stored with the defaults filled in.") Rollout rollout,
         @Schema(nullable = true, description = "Channel (queue) counts to set, as ethtool -L sets them; a policy names features, "
-                + "channels or both.", examples = "{\"rx\": 2, \"tx\": 2}") ChannelRequest channels) {
+                + "channels, limits or several of them.", examples = "{\"rx\": 2, \"tx\": 2}") ChannelRequest channels,
+        @Schema(nullable = true, description = "Segmentation and aggregation size limits to set, as ip link sets them.",
+                examples = "{\"gso_max_size\": 65536}") LimitRequest limits) {
 
     public Policy {
         selector = selector == null ? Selector.ALL : selector;
         features = features == null ? Map.of() : new TreeMap<>(features);
         onRemove = onRemove == null ? RemovalAction.keep : onRemove;
         channels = channels == null || channels.namesNone() ? null : channels;
+        limits = limits == null || limits.namesNone() ? null : limits;
+    }
+
+    /** A policy of features and channels. */
+    public Policy(String name, String description, int priority, PolicyMode mode, Selector selector, Map<String, Boolean> features,
+                  RemovalAction onRemove, Rollout rollout, ChannelRequest channels) {
+        this(name, description, priority, mode, selector, features, onRemove, rollout, channels, null);
     }
 
     /** A policy of features only. */
@@ -43,6 +53,11 @@ public record Policy(
     /** The channel counts this policy sets, by kind; empty when it sets none. */
     public Map<io.offloadctl.model.settings.ChannelKind, Integer> channelCounts() {
         return channels == null ? Map.of() : channels.counts();
+    }
+
+    /** The size limits this policy sets, by name; empty when it sets none. */
+    public Map<io.offloadctl.model.settings.LinkLimit, Long> limitValues() {
+        return limits == null ? Map.of() : limits.values();
     }
 
     public Policy(String name, String description, int priority, PolicyMode mode, Selector selector, Map<String, Boolean> features,
@@ -57,7 +72,7 @@ public record Policy(
 
     /** The same policy as another rollout would bring it. */
     public Policy withRollout(Rollout other) {
-        return new Policy(name, description, priority, mode, selector, features, onRemove, other, channels);
+        return new Policy(name, description, priority, mode, selector, features, onRemove, other, channels, limits);
     }
 
     /** A policy whose removal keeps what it set. */

@@ -14,7 +14,7 @@ import io.offloadctl.model.settings.SettingValue;
         + "The setting is left out of the desired state until an operator resolves it.")
 public record PolicyConflict(
         @Schema(description = "Interface name.", examples = "eno1") String interfaceName,
-        @JsonAlias("feature") @Schema(description = "The setting: a kernel feature name, or channels.KIND for a channel count.", examples = "rx-gro") String setting,
+        @JsonAlias("feature") @Schema(description = io.offloadctl.model.settings.SettingName.DESCRIPTION, examples = "rx-gro") String setting,
         @Schema(description = "The priority they share.", examples = "100") int priority,
         @Schema(description = "What each of the disagreeing policies wants.", examples = "{\"a\": true, \"b\": false}",
                 additionalProperties = SettingValue.class) Map<String, Object> policies) {

@@ -12,6 +12,7 @@ import io.offloadctl.model.KernelFeatureNames;
 import io.offloadctl.model.OffloadException;
 import io.offloadctl.model.Setting;
 import io.offloadctl.model.settings.ChannelRequest;
+import io.offloadctl.model.settings.LimitRequest;
 
 /**
  * Checks a policy and stores its features under kernel names: legacy names are expanded as
@@ -51,13 +52,25 @@ public final class PolicyNormalizer {
         Rollout.check(policy.rollout(), violations);
         Map<String, Boolean> features = policy.features().size() > MAX_FEATURES
                 ? tooMany("features", policy.features().size(), MAX_FEATURES, violations)
-                : normalizeFeatures(policy.features(), policy.channels() == null, violations);
+                : normalizeFeatures(policy.features(), policy.channels() == null && policy.limits() == null, violations);
         checkChannels(policy.channels(), violations);
+        checkLimits(policy.limits(), violations);
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
         return new Policy(policy.name(), policy.description(), policy.priority(), policy.mode(), policy.selector(),
-                features, policy.onRemove(), policy.rolloutOrDefault(), policy.channels());
+                features, policy.onRemove(), policy.rolloutOrDefault(), policy.channels(), policy.limits());
+    }
+
+    private static void checkLimits(LimitRequest limits, List<Violation> violations) {
+        if (limits == null) {
+            return;
+        }
+        limits.values().forEach((limit, value) -> {
+            if (value < 0 || value > LimitRequest.maximum(limit)) {
+                violations.add(new Violation("limits." + limit, "must be between 0 and " + LimitRequest.maximum(limit)));
+            }
+        });
     }
 
     private static void checkChannels(ChannelRequest channels, List<Violation> violations) {
@@ -74,7 +87,7 @@ public final class PolicyNormalizer {
     private static Map<String, Boolean> normalizeFeatures(Map<String, Boolean> given, boolean onlySection, List<Violation> violations) {
         if (given.isEmpty()) {
             if (onlySection) {
-                violations.add(new Violation("features", "must name at least one feature (or the policy channel counts)"));
+                violations.add(new Violation("features", "must name at least one feature (or the policy channel counts or size limits)"));
             }
             return Map.of();
         }

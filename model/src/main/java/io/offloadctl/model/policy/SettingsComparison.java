@@ -10,6 +10,7 @@ import io.offloadctl.model.report.FeatureReport;
 import io.offloadctl.model.report.InterfaceReport;
 import io.offloadctl.model.settings.ChannelKind;
 import io.offloadctl.model.settings.Channels;
+import io.offloadctl.model.settings.LinkLimit;
 import io.offloadctl.model.settings.SettingName;
 import io.offloadctl.model.settings.SettingValue;
 
@@ -25,7 +26,7 @@ public final class SettingsComparison {
 
     /**
      * The deviations of one interface from its desired settings, features first (by name), then
-     * channels (by kind). {@code agent} marks what its agent stopped repairing: contested.
+     * channels (by kind), then size limits. {@code agent} marks what its agent stopped repairing: contested.
      */
     public static List<Deviation> deviations(InterfaceReport iface, DesiredInterface desired, AgentStatus agent) {
         List<Deviation> deviations = new ArrayList<>();
@@ -52,18 +53,22 @@ public final class SettingsComparison {
                 .filter(d -> d.mode() == PolicyMode.enforce && d.status() == ComplianceStatus.drifted).toList();
     }
 
-    /** The value of a setting in effect: a feature's active value, a channel count; empty when the interface lacks it. */
+    /** The value of a setting in effect: a feature's active value, a channel count, a size limit; empty when the interface lacks it. */
     public static Optional<Object> currentValue(InterfaceReport iface, String setting) {
         Optional<ChannelKind> channel = SettingName.channelKind(setting);
         if (channel.isPresent()) {
             return Optional.ofNullable(iface.channels()).map(c -> (long) c.current().of(channel.get()));
+        }
+        Optional<LinkLimit> limit = SettingName.limit(setting);
+        if (limit.isPresent()) {
+            return Optional.ofNullable(iface.limits().get(limit.get()));
         }
         return Optional.ofNullable(iface.features().get(setting)).map(FeatureReport::active);
     }
 
     /**
      * The value of a setting an agent could change now: a changeable feature's active value, a
-     * channel count of a kind the driver has; empty when the interface lacks the setting or the
+     * channel count of a kind the driver has, a settable size limit; empty when the interface lacks the setting or the
      * driver keeps it fixed. What an agent records as the original before it changes anything.
      */
     public static Optional<Object> changeableValue(InterfaceReport iface, String setting) {
@@ -75,6 +80,10 @@ public final class SettingsComparison {
      * maxima): the interface lacks it, the driver keeps it fixed, or the count is beyond the maximum.
      */
     private static String refusal(InterfaceReport iface, String setting, Object wanted) {
+        Optional<LinkLimit> limit = SettingName.limit(setting);
+        if (limit.isPresent()) {
+            return limit.get().refusal(iface.name(), wanted == null ? 0 : (Long) wanted, iface.limits()).orElse(null);
+        }
         Optional<ChannelKind> channel = SettingName.channelKind(setting);
         if (channel.isPresent()) {
             Channels channels = iface.channels();

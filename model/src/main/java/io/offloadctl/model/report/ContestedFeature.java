@@ -17,7 +17,7 @@ import io.offloadctl.model.settings.SettingValue;
         + "changes or an operator asks for a retry.")
 public record ContestedFeature(
         @Schema(description = "Interface name.", examples = "eno1", required = true) String interfaceName,
-        @JsonAlias("feature") @Schema(description = "The setting: a kernel feature name, or channels.KIND for a channel count.", examples = "rx-gro",
+        @JsonAlias("feature") @Schema(description = io.offloadctl.model.settings.SettingName.DESCRIPTION, examples = "rx-gro",
                 required = true) String setting,
         @Schema(description = "The desired value the agent kept restoring.", ref = SettingValue.SCHEMA) Object wanted,
         @Schema(description = "Repairs made within the window before the agent stopped.", examples = "5") int repairs,

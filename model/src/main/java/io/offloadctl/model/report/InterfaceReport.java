@@ -1,5 +1,6 @@
 package io.offloadctl.model.report;
 
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -7,8 +8,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.offloadctl.model.InterfaceKind;
 import io.offloadctl.model.settings.Channels;
+import io.offloadctl.model.settings.LinkLimit;
 
-/** One interface of a node report: identity, placement, link, every feature and its channels. */
+/** One interface of a node report: identity, placement, link, every feature, its channels and size limits. */
 @Schema(description = "One interface of a node: what it is, where it is attached and the state of every feature.")
 public record InterfaceReport(
         @Schema(description = "Interface name.", examples = "eth0", required = true) String name,
@@ -23,11 +25,26 @@ public record InterfaceReport(
         @Schema(description = "Interface counters (rx_packets, rx_bytes, rx_dropped, ...), as /sys/class/net/IFACE/statistics has them.") Map<String, Long> counters,
         @Schema(description = "Every feature by kernel name (rx-gro, tx-tcp-segmentation, ...).", required = true) Map<String, FeatureReport> features,
         @Schema(nullable = true, description = "Channels (queues): the driver's maxima and the counts in use, as ethtool -l "
-                + "prints them; null when the driver has no channel settings.") Channels channels) {
+                + "prints them; null when the driver has no channel settings.") Channels channels,
+        @Schema(description = "Segmentation and aggregation size limits (gso_max_size, tso_max_size, gro_max_size, ...) as "
+                + "ip -d link prints them; empty when not read (agents before this field, kernels without them).")
+        Map<LinkLimit, Long> limits) {
 
     public InterfaceReport {
         counters = counters == null ? Map.of() : new TreeMap<>(counters);
         features = features == null ? Map.of() : new TreeMap<>(features);
+        Map<LinkLimit, Long> sizes = new EnumMap<>(LinkLimit.class);
+        if (limits != null) {
+            sizes.putAll(limits);
+        }
+        limits = sizes;
+    }
+
+    /** An interface without size limits read. */
+    public InterfaceReport(String name, InterfaceKind kind, String driver, String driverVersion, String firmwareVersion,
+                           String busInfo, int mtu, Integer speedMbps, String master, Map<String, Long> counters,
+                           Map<String, FeatureReport> features, Channels channels) {
+        this(name, kind, driver, driverVersion, firmwareVersion, busInfo, mtu, speedMbps, master, counters, features, channels, null);
     }
 
     /** An interface without channel settings. */
@@ -40,7 +57,7 @@ public record InterfaceReport(
     /** The same interface with other counters (what changes on its own). */
     public InterfaceReport withCounters(Map<String, Long> other) {
         return new InterfaceReport(name, kind, driver, driverVersion, firmwareVersion, busInfo, mtu, speedMbps, master, other,
-                features, channels);
+                features, channels, limits);
     }
 
     /** The same interface without its counters. */

@@ -18,7 +18,7 @@ import io.offloadctl.model.settings.SettingValue;
         + "the policy that governs it, or governed it last, and what that policy's removal does.")
 public record OriginalFeature(
         @Schema(description = "Interface name.", examples = "eno1", required = true) String interfaceName,
-        @JsonAlias("feature") @Schema(description = "The setting: a kernel feature name, or channels.KIND for a channel count.", examples = "rx-gro",
+        @JsonAlias("feature") @Schema(description = io.offloadctl.model.settings.SettingName.DESCRIPTION, examples = "rx-gro",
                 required = true) String setting,
         @Schema(description = "The value found before the first change.", ref = SettingValue.SCHEMA) Object original,
         @Schema(nullable = true, description = "The policy that governs it, or governed it last.", examples = "bridge-ports-no-gro") String policy,

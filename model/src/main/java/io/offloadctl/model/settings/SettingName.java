@@ -5,11 +5,16 @@ import java.util.Optional;
 /**
  * The one name of each setting of an interface, as deviations, conflicts, contests, originals and
  * enactments carry it: a feature by its kernel name ({@code rx-gro}; kernel feature names hold no
- * '.'), every other setting as {@code SECTION.NAME} ({@code channels.rx}).
+ * '.'), every other setting as {@code SECTION.NAME} ({@code channels.rx}, {@code limits.gso_max_size}).
  */
 public final class SettingName {
 
+    /** What a setting name is, for the API's schemas (one text wherever a setting is named). */
+    public static final String DESCRIPTION = "The setting: a kernel feature name, channels.KIND for a channel count (rx, tx, "
+            + "other, combined), or limits.NAME for a size limit (gso_max_size, gro_max_size, ...).";
+
     private static final String CHANNELS = "channels.";
+    private static final String LIMITS = "limits.";
 
     private SettingName() {
     }
@@ -21,6 +26,15 @@ public final class SettingName {
     /** The channel kind a setting name names; empty for a feature. */
     public static Optional<ChannelKind> channelKind(String setting) {
         return setting.startsWith(CHANNELS) ? ChannelKind.named(setting.substring(CHANNELS.length())) : Optional.empty();
+    }
+
+    public static String limit(LinkLimit limit) {
+        return LIMITS + limit.name();
+    }
+
+    /** The size limit a setting name names; empty for any other. */
+    public static Optional<LinkLimit> limit(String setting) {
+        return setting.startsWith(LIMITS) ? LinkLimit.named(setting.substring(LIMITS.length())) : Optional.empty();
     }
 
     /** Whether the name is a feature's (a kernel feature name), not another section's. */

@@ -9,10 +9,10 @@ import io.offloadctl.model.FeatureRequest;
 
 /**
  * What to change on one interface, a typed section per kind of setting: features (kernel names,
- * on/off) and channel counts. Applied as one change (features first, then channels), checkpointed
- * and put back together.
+ * on/off), channel counts and size limits. Applied as one change (features, then channels, then
+ * limits), checkpointed and put back together.
  */
-public record SettingsRequest(FeatureRequest features, Map<ChannelKind, Integer> channels) {
+public record SettingsRequest(FeatureRequest features, Map<ChannelKind, Integer> channels, Map<LinkLimit, Long> limits) {
 
     public SettingsRequest {
         features = features == null ? new FeatureRequest(Map.of()) : features;
@@ -21,6 +21,16 @@ public record SettingsRequest(FeatureRequest features, Map<ChannelKind, Integer>
             copy.putAll(channels);
         }
         channels = Collections.unmodifiableMap(copy);
+        Map<LinkLimit, Long> limitCopy = new EnumMap<>(LinkLimit.class);
+        if (limits != null) {
+            limitCopy.putAll(limits);
+        }
+        limits = Collections.unmodifiableMap(limitCopy);
+    }
+
+    /** Features and channels, no limits. */
+    public SettingsRequest(FeatureRequest features, Map<ChannelKind, Integer> channels) {
+        this(features, channels, Map.of());
     }
 
     public static SettingsRequest ofFeatures(Map<String, Boolean> features) {
@@ -31,28 +41,30 @@ public record SettingsRequest(FeatureRequest features, Map<ChannelKind, Integer>
     public static SettingsRequest of(Map<String, Object> bySetting) {
         Map<String, Boolean> features = new LinkedHashMap<>();
         Map<ChannelKind, Integer> channels = new EnumMap<>(ChannelKind.class);
+        Map<LinkLimit, Long> limits = new EnumMap<>(LinkLimit.class);
         bySetting.forEach((setting, value) -> {
             Object normalized = SettingValue.of(value);
             if (SettingName.isFeature(setting)) {
                 features.put(setting, (Boolean) normalized);
-            } else {
-                ChannelKind kind = SettingName.channelKind(setting)
-                        .orElseThrow(() -> new IllegalArgumentException("no such setting: " + setting));
-                channels.put(kind, Math.toIntExact((Long) normalized));
+                return;
             }
+            SettingName.channelKind(setting).ifPresentOrElse(kind -> channels.put(kind, Math.toIntExact((Long) normalized)),
+                    () -> limits.put(SettingName.limit(setting)
+                            .orElseThrow(() -> new IllegalArgumentException("no such setting: " + setting)), (Long) normalized));
         });
-        return new SettingsRequest(new FeatureRequest(features), channels);
+        return new SettingsRequest(new FeatureRequest(features), channels, limits);
     }
 
-    /** Every setting by {@link SettingName}: features in request order, then channels in kind order. */
+    /** Every setting by {@link SettingName}: features in request order, then channels in kind order, then limits. */
     public Map<String, Object> settings() {
         Map<String, Object> all = new LinkedHashMap<>(features.wanted());
         channels.forEach((kind, count) -> all.put(SettingName.channel(kind), (long) count));
+        limits.forEach((limit, value) -> all.put(SettingName.limit(limit), value));
         return all;
     }
 
     public boolean isEmpty() {
-        return features.isEmpty() && channels.isEmpty();
+        return features.isEmpty() && channels.isEmpty() && limits.isEmpty();
     }
 
     /** "rx-gro off, channels.rx 2": each setting and its value, for messages. */

@@ -14,7 +14,7 @@ import io.offloadctl.model.settings.SettingValue;
 public record VerificationReport(
         @Schema(description = "The perf server measured against (address or name).", examples = "198.18.0.2", required = true) String peer,
         @Schema(description = "Interfaces changed.", examples = "[\"eno1\"]", required = true) List<String> interfaces,
-        @Schema(description = "The change tried, by setting: kernel feature names, channels.KIND for channel counts.",
+        @Schema(description = "The change tried, by setting: kernel feature names, channels.KIND for channel counts, limits.NAME for size limits.",
                 examples = "{\"rx-gro\": false, \"tx-generic-segmentation\": false}", additionalProperties = SettingValue.class,
                 required = true) Map<String, Object> settings,
         @Schema(description = "Throughput before the change, bits per second.", examples = "140000") double beforeBitsPerSecond,

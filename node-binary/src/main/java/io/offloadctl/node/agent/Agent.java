@@ -94,6 +94,8 @@ public final class Agent {
     private Set<String> interfaces;
     private CachedDesired desired;
     private String lastSummary;
+    /** The node as the last enactment of this step read it back, after its change: what the step reports and settles on. */
+    private NodeReport readBack;
     private String lastSubmitted;
     private String lastError;
 
@@ -221,6 +223,7 @@ public final class Agent {
 
     /** Reads the node, acts on what differs, returns the report to send (with the agent's status). */
     private NodeReport step() {
+        readBack = null;
         NodeReport report = reader.read(settings.labels(), settings.agentVersion());
         Set<String> names = new TreeSet<>(report.interfaces().stream().map(InterfaceReport::name).toList());
         if (interfaces != null) {
@@ -266,7 +269,7 @@ public final class Agent {
         }
         boolean acted = !repairs.isEmpty() || !changes.isEmpty();
         if (acted) {
-            report = reader.read(settings.labels(), settings.agentVersion());
+            report = readBack; // every change ends in an enactment, which read the node after it
         }
         if (!desired.quarantined()) {
             settle(wanted, acted ? EnforcementPlanner.plan(wanted, report) : plan);
@@ -461,9 +464,10 @@ public final class Agent {
                         .before(r.before()).after(r.after()).message(r.message())).toList()));
     }
 
-    /** Each planned setting, wanted and as the kernel has it now. */
+    /** Each planned setting, wanted and as the kernel has it now (the node read now is kept as {@link #readBack}). */
     private List<Detail> readBack(Map<String, SettingsRequest> plan) {
         NodeReport now = reader.read(settings.labels(), settings.agentVersion());
+        readBack = now;
         List<Detail> details = new ArrayList<>();
         plan.forEach((iface, request) -> {
             InterfaceReport read = interfaceOf(now, iface);

@@ -55,18 +55,9 @@ final class ChannelsCommand extends NamespacedCommand implements Callable<Intege
     /** {@code KIND N} pairs as {@code ethtool -L} takes them; a kind named twice keeps its last count, as there. */
     static Map<ChannelKind, Integer> parse(List<String> arguments) {
         Map<ChannelKind, Integer> wanted = new LinkedHashMap<>();
-        for (int i = 0; i < arguments.size(); i += 2) {
-            String name = arguments.get(i);
-            ChannelKind kind = ChannelKind.named(name).orElseThrow(() -> new OffloadException(ErrorKind.INVALID_ARGUMENT,
-                    "unknown channel kind '" + name + "'; the kinds are " + ChannelKind.arguments()));
-            String value = i + 1 < arguments.size() ? arguments.get(i + 1) : null;
-            if (value == null || !value.matches("[0-9]{1,9}")) {
-                throw new OffloadException(ErrorKind.INVALID_ARGUMENT, value == null
-                        ? "'" + name + "' must be followed by a count"
-                        : "'" + name + "' must be followed by a count, not '" + value + "'");
-            }
-            wanted.put(kind, Integer.parseInt(value));
-        }
+        SettingArguments.counts(arguments, name -> ChannelKind.named(name).orElseThrow(() -> new OffloadException(
+                ErrorKind.INVALID_ARGUMENT, "unknown channel kind '" + name + "'; the kinds are " + ChannelKind.arguments())),
+                "a count", 9).forEach((kind, count) -> wanted.put(kind, Math.toIntExact(count)));
         return wanted;
     }
 }

@@ -10,6 +10,7 @@ import io.offloadctl.model.ErrorKind;
 import io.offloadctl.model.NameSuggestions;
 import io.offloadctl.model.OffloadException;
 import io.offloadctl.model.settings.LinkLimit;
+import io.offloadctl.node.ffi.LinkRecord;
 import io.offloadctl.node.kernel.KernelSession;
 import io.offloadctl.node.kernel.LinkLimits;
 import io.offloadctl.node.output.Json;
@@ -36,9 +37,9 @@ final class LimitsCommand extends NamespacedCommand implements Callable<Integer>
     public Integer call() {
         Map<LinkLimit, Long> wanted = parse(arguments);
         try (KernelSession session = openSession()) {
-            String name = interfaceNamed(session, interfaceName);
-            LinkLimits limits = new LinkLimits(session);
-            Map<LinkLimit, Long> now = wanted.isEmpty() ? limits.read(name) : limits.apply(name, wanted);
+            LinkRecord link = linkNamed(session, interfaceName);
+            String name = link.name();
+            Map<LinkLimit, Long> now = wanted.isEmpty() ? link.limits() : new LinkLimits(session).apply(link, wanted);
             if (json()) {
                 out().print(Json.write(new Json.InterfaceLimits(name, now)));
             } else if (wanted.isEmpty()) {
@@ -52,23 +53,12 @@ final class LimitsCommand extends NamespacedCommand implements Callable<Integer>
     /** {@code NAME N} pairs; a name given twice keeps its last value, as ip link takes it. */
     static Map<LinkLimit, Long> parse(List<String> arguments) {
         Map<LinkLimit, Long> wanted = new EnumMap<>(LinkLimit.class);
-        for (int i = 0; i < arguments.size(); i += 2) {
-            String name = arguments.get(i);
-            LinkLimit limit = LinkLimit.named(name).orElseThrow(() -> {
-                List<String> closest = NameSuggestions.closest(name, java.util.Arrays.stream(LinkLimit.values()).map(Enum::name).toList());
-                return new OffloadException(ErrorKind.INVALID_ARGUMENT, "unknown limit '" + name + "'"
-                        + (closest.isEmpty() ? "" : "; did you mean " + String.join(", ", closest) + "?")
-                        + " The limits that can be set are " + LinkLimit.settableNames());
-            });
-            if (i + 1 >= arguments.size()) {
-                throw new OffloadException(ErrorKind.INVALID_ARGUMENT, name + " needs a value");
-            }
-            try {
-                wanted.put(limit, Long.parseLong(arguments.get(i + 1)));
-            } catch (NumberFormatException e) {
-                throw new OffloadException(ErrorKind.INVALID_ARGUMENT, name + " " + arguments.get(i + 1) + ": not a number");
-            }
-        }
+        wanted.putAll(SettingArguments.counts(arguments, name -> LinkLimit.named(name).orElseThrow(() -> {
+            List<String> closest = NameSuggestions.closest(name, java.util.Arrays.stream(LinkLimit.values()).map(Enum::name).toList());
+            return new OffloadException(ErrorKind.INVALID_ARGUMENT, "unknown limit '" + name + "'"
+                    + (closest.isEmpty() ? "" : "; did you mean " + String.join(", ", closest) + "?")
+                    + " The limits that can be set are " + LinkLimit.settableNames());
+        }), "a size", 10));
         return wanted;
     }
 }

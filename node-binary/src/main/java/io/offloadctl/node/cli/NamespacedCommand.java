@@ -9,6 +9,7 @@ import io.offloadctl.model.ErrorKind;
 import io.offloadctl.model.OffloadException;
 import io.offloadctl.node.output.Json;
 
+import io.offloadctl.node.ffi.LinkRecord;
 import io.offloadctl.node.kernel.KernelSession;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,8 +55,13 @@ abstract class NamespacedCommand {
      * with the closest options.
      */
     String interfaceNamed(KernelSession session, String given) {
+        return linkNamed(session, given).name();
+    }
+
+    /** The link {@code given} names, as {@link #interfaceNamed} finds it. */
+    LinkRecord linkNamed(KernelSession session, String given) {
         try {
-            return session.interfaceName(given);
+            return session.link(given);
         } catch (OffloadException e) {
             if (given.startsWith("-") && (e.kind() == ErrorKind.NOT_FOUND || e.kind() == ErrorKind.INVALID_ARGUMENT)) {
                 throw mistypedOption(given);

@@ -7,6 +7,8 @@ public final class Errno {
     public static final int EACCES = 13;
     public static final int ENODEV = 19;
     public static final int EINVAL = 22;
+    /** What a netlink attribute outside its policy's range is answered with ("integer out of range"). */
+    public static final int ERANGE = 34;
     public static final int EOPNOTSUPP = 95;
     public static final int ENOBUFS = 105;
 

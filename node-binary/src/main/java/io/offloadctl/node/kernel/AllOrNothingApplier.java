@@ -1,6 +1,7 @@
 package io.offloadctl.node.kernel;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,15 +10,17 @@ import io.offloadctl.model.ErrorKind;
 import io.offloadctl.model.FeatureRequest;
 import io.offloadctl.model.FeatureTable;
 import io.offloadctl.model.OffloadException;
+import io.offloadctl.node.ffi.LinkRecord;
 import io.offloadctl.model.settings.ChannelCounts;
 import io.offloadctl.model.settings.Channels;
+import io.offloadctl.model.settings.LinkLimit;
 import io.offloadctl.model.settings.SettingsRequest;
 
 /**
  * Applies settings to several interfaces as one change: every interface is read first (so a
- * missing one changes nothing), then changed in order, its features first and then its channels;
- * if a change fails, a changeable feature does not end up as requested, or the channels are not
- * the counts asked for, every interface touched so far is put back as it was. When putting back
+ * missing one changes nothing), then changed in order, its features first, then its channels, then
+ * its size limits; if a change fails, a changeable feature does not end up as requested, or the
+ * channels or limits are not what was asked for, every interface touched so far is put back as it was. When putting back
  * fails too, that is attached to the original error, which is the one thrown.
  */
 public final class AllOrNothingApplier {
@@ -25,22 +28,31 @@ public final class AllOrNothingApplier {
     private final FeatureReader reader;
     private final FeatureWriter writer;
     private final ChannelSettings channels;
+    private final LinkLimits limits;
+    private final KernelSession session;
 
     public AllOrNothingApplier(KernelSession session) {
+        this.session = session;
         this.reader = new FeatureReader(session);
         this.writer = new FeatureWriter(session);
         this.channels = new ChannelSettings(session);
+        this.limits = new LinkLimits(session);
     }
 
     /** The channels of one interface before and after a change. */
     public record ChannelChange(String interfaceName, Channels before, Channels after) {
     }
 
-    /** What a change did: each interface's features (before, after, judged as ethtool judges) and channels. */
-    public record Change(List<SetOutcome> features, List<ChannelChange> channels) {
+    /** The size limits of one interface that a change set: their values before and all of them after. */
+    public record LimitChange(String interfaceName, Map<LinkLimit, Long> before, Map<LinkLimit, Long> after) {
+    }
+
+    /** What a change did: each interface's features (before, after, judged as ethtool judges), channels and limits. */
+    public record Change(List<SetOutcome> features, List<ChannelChange> channels, List<LimitChange> limits) {
         public Change {
             features = List.copyOf(features);
             channels = List.copyOf(channels);
+            limits = List.copyOf(limits);
         }
     }
 
@@ -54,23 +66,32 @@ public final class AllOrNothingApplier {
     public Change apply(Map<String, SettingsRequest> requests) {
         Map<String, FeatureTable> featureCheckpoints = new LinkedHashMap<>();
         Map<String, Channels> channelCheckpoints = new LinkedHashMap<>();
+        Map<String, LinkRecord> linkCheckpoints = new LinkedHashMap<>();
         requests.forEach((name, request) -> {
             featureCheckpoints.put(name, reader.read(name));
             if (!request.channels().isEmpty()) {
                 channelCheckpoints.put(name, channels.read(name));
             }
+            if (!request.limits().isEmpty()) {
+                LinkRecord link = session.link(name);
+                request.limits().forEach((limit, value) -> limit.refusal(name, value, link.limits()).ifPresent(why -> {
+                    throw new OffloadException(ErrorKind.INVALID_ARGUMENT, why);
+                }));
+                linkCheckpoints.put(name, link);
+            }
         });
         List<SetOutcome> outcomes = new ArrayList<>();
         List<ChannelChange> channelChanges = new ArrayList<>();
+        List<LimitChange> limitChanges = new ArrayList<>();
         List<Runnable> undo = new ArrayList<>();
         try {
             for (Map.Entry<String, SettingsRequest> entry : requests.entrySet()) {
                 String name = entry.getKey();
                 SettingsRequest request = entry.getValue();
                 FeatureTable before = featureCheckpoints.get(name);
-                // Features are written unless only channels were asked for: an empty feature request is
-                // judged as ethtool judges it ("Could not change any device features").
-                if (!request.features().isEmpty() || request.channels().isEmpty()) {
+                // Features are written unless only other settings were asked for: an empty feature request
+                // is judged as ethtool judges it ("Could not change any device features").
+                if (!request.features().isEmpty() || (request.channels().isEmpty() && request.limits().isEmpty())) {
                     undo.add(() -> writer.restore(before));
                     SetOutcome outcome = writer.apply(before, request.features());
                     outcomes.add(outcome);
@@ -90,8 +111,21 @@ public final class AllOrNothingApplier {
                                 + wanted + " (it has " + after.current() + "); every interface was put back as it was");
                     }
                 }
+                if (!request.limits().isEmpty()) {
+                    LinkRecord checkpoint = linkCheckpoints.get(name);
+                    Map<LinkLimit, Long> limitsBefore = new EnumMap<>(LinkLimit.class);
+                    request.limits().keySet().forEach(limit -> limitsBefore.put(limit, checkpoint.limits().get(limit)));
+                    undo.add(() -> limits.restore(name, limitsBefore));
+                    Map<LinkLimit, Long> after = limits.apply(checkpoint, request.limits());
+                    limitChanges.add(new LimitChange(name, limitsBefore, after));
+                    if (!after.entrySet().containsAll(request.limits().entrySet())) {
+                        throw new OffloadException(ErrorKind.VERIFICATION, "'" + name + "' did not take "
+                                + LinkLimits.describe(request.limits()) + " (it has " + LinkLimits.describe(after)
+                                + "); every interface was put back as it was");
+                    }
+                }
             }
-            return new Change(outcomes, channelChanges);
+            return new Change(outcomes, channelChanges, limitChanges);
         } catch (RuntimeException failure) {
             RuntimeException restoreFailure = runAll(undo);
             if (restoreFailure != null) {
@@ -109,6 +143,7 @@ public final class AllOrNothingApplier {
         List<Runnable> undo = new ArrayList<>();
         change.features().forEach(outcome -> undo.add(() -> writer.restore(outcome.before())));
         change.channels().forEach(c -> undo.add(() -> channels.restore(c.interfaceName(), c.before())));
+        change.limits().forEach(c -> undo.add(() -> limits.restore(c.interfaceName(), c.before())));
         RuntimeException failure = runAll(undo);
         if (failure != null) {
             throw failure;
@@ -117,7 +152,7 @@ public final class AllOrNothingApplier {
 
     /** Features only: puts back what {@link #applyFeatures} changed. */
     public void undo(List<SetOutcome> outcomes) {
-        undo(new Change(outcomes, List.of()));
+        undo(new Change(outcomes, List.of(), List.of()));
     }
 
     /** Runs every step of an undo, the last first, even when one fails; the first failure (others suppressed in it), or null. */

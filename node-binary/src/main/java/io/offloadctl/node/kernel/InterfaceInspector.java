@@ -54,7 +54,7 @@ public final class InterfaceInspector {
         int mtu = KernelErrors.explained(session.namespace(), interfaceName,
                 () -> session.ethtoolSocket().mtu(interfaceName));
         return new InterfaceInfo(interfaceName, link.index(), kindOf(link), driverInfo(interfaceName), mtu,
-                linkState(interfaceName), operState(link.operState()), master, link.stats());
+                linkState(interfaceName), operState(link.operState()), master, link.stats(), link.limits());
     }
 
     static InterfaceKind kindOf(LinkRecord link) {

@@ -63,11 +63,19 @@ public final class KernelSession implements AutoCloseable {
      * finds both, and prints the interface's own): NOT_FOUND when this namespace has none by that name.
      */
     public String interfaceName(String name) {
+        return link(name).name();
+    }
+
+    /**
+     * The link named {@code name} (its own or an alternative name), as one RTM_GETLINK reports it:
+     * NOT_FOUND when this namespace has none by that name.
+     */
+    public LinkRecord link(String name) {
         String problem = InterfaceNames.lookupProblem(name);
         if (problem != null) {
             throw new OffloadException(ErrorKind.INVALID_ARGUMENT, problem);
         }
-        return KernelErrors.explained(namespace, name, () -> links().named(name)).map(LinkRecord::name)
+        return KernelErrors.explained(namespace, name, () -> links().named(name))
                 .orElseThrow(() -> new OffloadException(ErrorKind.NOT_FOUND,
                         "no interface named '" + InterfaceNames.printable(name) + "' in " + namespace));
     }

@@ -3,7 +3,6 @@ package io.offloadctl.node.kernel;
 import java.util.Map;
 
 import io.offloadctl.model.ErrorKind;
-import io.offloadctl.model.InterfaceNames;
 import io.offloadctl.model.OffloadException;
 import io.offloadctl.model.settings.LinkLimit;
 import io.offloadctl.node.ffi.Errno;
@@ -19,17 +18,14 @@ public final class LinkLimits {
         this.session = session;
     }
 
-    /** The limits the kernel reports for the interface with this (own) name, in {@code ip -d link} order. */
-    public Map<LinkLimit, Long> read(String interfaceName) {
-        return link(interfaceName).limits();
-    }
 
     /**
      * Sets the limits named in {@code wanted} (the others stay), refusing the read-only tso_ ones
      * before the kernel is asked, in one RTM_NEWLINK; returns the limits read afterwards.
+     * {@code link} is the interface as read before (its tso_ maxima explain a refusal).
      */
-    public Map<LinkLimit, Long> apply(String interfaceName, Map<LinkLimit, Long> wanted) {
-        LinkRecord link = link(interfaceName);
+    public Map<LinkLimit, Long> apply(LinkRecord link, Map<LinkLimit, Long> wanted) {
+        String interfaceName = link.name();
         for (Map.Entry<LinkLimit, Long> entry : wanted.entrySet()) {
             if (!entry.getKey().settable()) {
                 throw new OffloadException(ErrorKind.INVALID_ARGUMENT, entry.getKey() + " is what the driver allows, "
@@ -48,19 +44,27 @@ public final class LinkLimits {
                         + " for '" + interfaceName + "' (" + e.getMessage() + "); gso sizes go up to its tso_max_size, "
                         + link.limits().get(LinkLimit.tso_max_size) + ", and gso_max_segs up to its tso_max_segs, "
                         + link.limits().get(LinkLimit.tso_max_segs), e);
+                case Errno.ERANGE -> new OffloadException(ErrorKind.INVALID_ARGUMENT, "the kernel refused " + describe(wanted)
+                        + " for '" + interfaceName + "' as out of range (" + e.getMessage() + "); gso_max_size has a minimum "
+                        + "(a little over the largest TCP header, MAX_TCP_HEADER)", e);
                 case Errno.EPERM, Errno.EACCES -> new OffloadException(ErrorKind.PERMISSION,
                         "changing the size limits of '" + interfaceName + "' needs root or CAP_NET_ADMIN (" + e.getMessage() + ")", e);
                 default -> KernelErrors.explain(e, session.namespace(), interfaceName);
             };
         }
-        return read(interfaceName);
+        return session.link(interfaceName).limits();
     }
 
-    private LinkRecord link(String interfaceName) {
-        InterfaceNames.validate(interfaceName);
-        return KernelErrors.explained(session.namespace(), interfaceName, () -> session.links().named(interfaceName))
-                .orElseThrow(() -> new OffloadException(ErrorKind.NOT_FOUND, "no interface named '"
-                        + InterfaceNames.printable(interfaceName) + "' in " + session.namespace()));
+    /**
+     * Puts the named limits back to {@code before} (what a checkpoint read): for undoing a change, so
+     * nothing is refused in advance and the kernel's answer is the judge.
+     */
+    public void restore(String interfaceName, Map<LinkLimit, Long> before) {
+        LinkRecord link = session.link(interfaceName);
+        KernelErrors.explained(session.namespace(), interfaceName, () -> {
+            session.links().setLimits(link.index(), before);
+            return null;
+        });
     }
 
     /** "gso_max_size 32768 gro_max_size 40000", as ip link takes them. */

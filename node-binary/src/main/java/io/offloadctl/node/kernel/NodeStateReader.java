@@ -13,7 +13,7 @@ import io.offloadctl.model.report.FeatureReport;
 import io.offloadctl.model.report.InterfaceReport;
 import io.offloadctl.model.report.NodeReport;
 
-/** Reads a whole node, every interface with every feature and its channels, as the report an agent sends. */
+/** Reads a whole node, every interface with every feature, its channels and size limits, as the report an agent sends. */
 public final class NodeStateReader {
 
     private final InterfaceInspector inspector;
@@ -43,7 +43,7 @@ public final class NodeStateReader {
         return new InterfaceReport(name, info.kind(), driver == null ? null : driver.driver(),
                 driver == null ? null : driver.version(), driver == null ? null : driver.firmwareVersion(),
                 driver == null ? null : driver.busInfo(), info.mtu(), info.link().speedMbps(), info.master(),
-                info.counters(), byName, channels.readIfSupported(name));
+                info.counters(), byName, channels.readIfSupported(name), info.limits());
     }
 
     /** The running kernel's release, as uname -r prints it. */

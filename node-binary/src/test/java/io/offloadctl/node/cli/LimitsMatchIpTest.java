@@ -86,6 +86,14 @@ class LimitsMatchIpTest {
         assertEquals(1, tooBig.exitCode(), tooBig.toString());
         assertTrue(tooBig.err().contains("the kernel refused gso_max_size 9999999 for 'va'"), tooBig.err());
         assertTrue(tooBig.err().contains("up to its tso_max_size"), tooBig.err());
+        Shell.Result tooSmall = CliRun.run("--netns", lab.name(), "limits", "va", "gso_max_size", "1");
+        assertEquals(2, Shell.run("ip", "-n", lab.name(), "link", "set", "dev", "vb", "gso_max_size", "1").exitCode(),
+                "ip refuses it too (\"integer out of range\")");
+        assertEquals(1, tooSmall.exitCode(), tooSmall.toString());
+        assertTrue(tooSmall.err().contains("the kernel refused gso_max_size 1 for 'va' as out of range"), tooSmall.err());
+        Shell.Result noValue = CliRun.run("--netns", lab.name(), "limits", "va", "gso_max_size", "many");
+        assertEquals(1, noValue.exitCode());
+        assertTrue(noValue.err().contains("'gso_max_size' must be followed by a size, not 'many'"), noValue.err());
         Shell.Result readOnly = CliRun.run("--netns", lab.name(), "limits", "va", "tso_max_size", "1000");
         assertEquals(1, readOnly.exitCode());
         assertTrue(readOnly.err().contains("tso_max_size is what the driver allows, not a setting"), readOnly.err());
