@@ -9,13 +9,25 @@ public final class NativeCallException extends OffloadException {
     private final String call;
     private final String interfaceName;
     private final int errno;
+    private final String kernelMessage;
 
     public NativeCallException(String call, String interfaceName, int errno, String description) {
+        this(call, interfaceName, errno, description, null);
+    }
+
+    /** With the kernel's own message about it (a netlink extended acknowledgement), when it sent one. */
+    public NativeCallException(String call, String interfaceName, int errno, String description, String kernelMessage) {
         super(kindOf(errno), call + (interfaceName == null ? "" : " on '" + interfaceName + "'") + ": "
-                + description + " (errno " + errno + ")");
+                + description + (kernelMessage == null ? "" : ": " + kernelMessage) + " (errno " + errno + ")");
         this.call = call;
         this.interfaceName = interfaceName;
         this.errno = errno;
+        this.kernelMessage = kernelMessage;
+    }
+
+    /** The kernel's extended acknowledgement message ("cannot modify an unsupported parameter"), or null. */
+    public String kernelMessage() {
+        return kernelMessage;
     }
 
     public String call() {

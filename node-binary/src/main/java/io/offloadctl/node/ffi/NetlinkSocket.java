@@ -7,8 +7,8 @@ import java.nio.ByteOrder;
 import jnr.ffi.Pointer;
 
 /**
- * An AF_NETLINK / NETLINK_ROUTE socket for rtnetlink requests. Like every socket it belongs to
- * the network namespace of the thread that created it.
+ * An AF_NETLINK socket: NETLINK_ROUTE for rtnetlink requests, NETLINK_GENERIC for the ethtool
+ * family. Like every socket it belongs to the network namespace of the thread that created it.
  */
 public final class NetlinkSocket implements AutoCloseable {
 
@@ -16,6 +16,10 @@ public final class NetlinkSocket implements AutoCloseable {
     private static final int SOCK_RAW = 3;
     private static final int SOCK_CLOEXEC = 0x80000;
     private static final int NETLINK_ROUTE = 0;
+    private static final int NETLINK_GENERIC = 16;
+    private static final int SOL_NETLINK = 270;
+    /** Ask for the kernel's extended acknowledgements: errors come with a message (extack), as ethtool prints them. */
+    private static final int NETLINK_EXT_ACK = 11;
     private static final int RECEIVE_BUFFER = 64 * 1024;
     private static final int SUBSCRIBED_RECEIVE_BUFFER = 1024 * 1024;
     private static final int SOCKADDR_NL_SIZE = 12;
@@ -29,10 +33,24 @@ public final class NetlinkSocket implements AutoCloseable {
         this.fd = fd;
     }
 
-    /** Opens a socket in the network namespace of the calling thread. */
+    /** Opens an rtnetlink socket in the network namespace of the calling thread. */
     public static NetlinkSocket open() {
         return new NetlinkSocket((int) Native.check(
                 Native.libc().socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE), "socket(AF_NETLINK)", null));
+    }
+
+    /** Opens a generic netlink socket in the calling thread's namespace, with extended acknowledgements asked for. */
+    public static NetlinkSocket openGeneric() {
+        NetlinkSocket socket = new NetlinkSocket((int) Native.check(
+                Native.libc().socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_GENERIC), "socket(AF_NETLINK, NETLINK_GENERIC)", null));
+        Pointer on = Native.allocateDirect(4);
+        on.putInt(0, 1);
+        try {
+            Native.libc().setsockopt(socket.fd, SOL_NETLINK, NETLINK_EXT_ACK, on, 4);
+            return socket;
+        } finally {
+            Reference.reachabilityFence(on);
+        }
     }
 
     /**

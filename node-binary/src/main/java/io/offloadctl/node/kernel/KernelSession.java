@@ -8,6 +8,7 @@ import io.offloadctl.node.ffi.LinkRecord;
 import java.util.List;
 
 import io.offloadctl.node.ffi.Ethtool;
+import io.offloadctl.node.ffi.EthtoolNetlink;
 import io.offloadctl.node.ffi.EthtoolSocket;
 import io.offloadctl.node.ffi.NamespaceEntry;
 import io.offloadctl.node.ffi.NetlinkSocket;
@@ -23,16 +24,20 @@ public final class KernelSession implements AutoCloseable {
     private final NetworkNamespace namespace;
     private final EthtoolSocket ethtoolSocket;
     private final NetlinkSocket netlinkSocket;
+    private final NetlinkSocket genericSocket;
     private final Ethtool ethtool;
     private final RtnetlinkLinks links;
+    private final EthtoolNetlink ethtoolNetlink;
     private List<String> featureNames;
 
     private KernelSession(NetworkNamespace namespace, Sockets sockets) {
         this.namespace = namespace;
         this.ethtoolSocket = sockets.ethtool();
         this.netlinkSocket = sockets.netlink();
+        this.genericSocket = sockets.generic();
         this.ethtool = new Ethtool(ethtoolSocket);
         this.links = new RtnetlinkLinks(netlinkSocket);
+        this.ethtoolNetlink = new EthtoolNetlink(genericSocket);
     }
 
     public static KernelSession open(NetworkNamespace namespace) {
@@ -56,6 +61,11 @@ public final class KernelSession implements AutoCloseable {
 
     public RtnetlinkLinks links() {
         return links;
+    }
+
+    /** The ethtool generic netlink family, for rings and coalescing. */
+    public EthtoolNetlink ethtoolNetlink() {
+        return ethtoolNetlink;
     }
 
     /**
@@ -93,15 +103,22 @@ public final class KernelSession implements AutoCloseable {
     public void close() {
         ethtoolSocket.close();
         netlinkSocket.close();
+        genericSocket.close();
     }
 
-    private record Sockets(EthtoolSocket ethtool, NetlinkSocket netlink) {
+    /** The session's sockets, all opened in its namespace. */
+    private record Sockets(EthtoolSocket ethtool, NetlinkSocket netlink, NetlinkSocket generic) {
         static Sockets open() {
             EthtoolSocket ethtool = EthtoolSocket.open();
+            NetlinkSocket netlink = null;
             try {
-                return new Sockets(ethtool, NetlinkSocket.open());
+                netlink = NetlinkSocket.open();
+                return new Sockets(ethtool, netlink, NetlinkSocket.openGeneric());
             } catch (RuntimeException e) {
                 ethtool.close();
+                if (netlink != null) {
+                    netlink.close();
+                }
                 throw e;
             }
         }

@@ -19,6 +19,8 @@ import io.offloadctl.model.LegacyFlag;
 import io.offloadctl.model.LegacyFlags;
 import io.offloadctl.model.OffloadException;
 import io.offloadctl.model.settings.ChannelCounts;
+import io.offloadctl.model.settings.CoalesceParameter;
+import io.offloadctl.model.settings.RingParameter;
 import io.offloadctl.model.settings.Channels;
 import io.offloadctl.model.settings.LinkLimit;
 
@@ -68,6 +70,31 @@ public final class Json {
 
     /** {@code limits --json}: one interface's size limits by their ip link names. */
     public record InterfaceLimits(String interfaceName, Map<LinkLimit, Long> limits) {
+    }
+
+    /**
+     * {@code rings --json}: the ring parameters the driver reports, by ethtool -G's names with '_':
+     * sizes as numbers, tx_push as a boolean, tcp_data_split as "on", "off" or "n/a".
+     */
+    public record InterfaceRings(String interfaceName, Map<RingParameter, Object> rings) {
+        public static InterfaceRings of(String interfaceName, Map<RingParameter, Long> values) {
+            Map<RingParameter, Object> rings = new java.util.EnumMap<>(RingParameter.class);
+            values.forEach((parameter, value) -> rings.put(parameter, switch (parameter.type()) {
+                case COUNT -> value;
+                case SWITCH -> value != 0;
+                case SPLIT -> RingText.value(parameter, value);
+            }));
+            return new InterfaceRings(interfaceName, rings);
+        }
+    }
+
+    /** {@code coalesce --json}: the coalescing parameters the driver reports, numbers and (adaptive, CQE modes) booleans. */
+    public record InterfaceCoalescing(String interfaceName, Map<CoalesceParameter, Object> coalesce) {
+        public static InterfaceCoalescing of(String interfaceName, Map<CoalesceParameter, Long> values) {
+            Map<CoalesceParameter, Object> coalesce = new java.util.EnumMap<>(CoalesceParameter.class);
+            values.forEach((parameter, value) -> coalesce.put(parameter, parameter.onOff() ? (Object) (value != 0) : value));
+            return new InterfaceCoalescing(interfaceName, coalesce);
+        }
     }
 
     /** One feature: its state and the legacy group (ethtool's long name) it is shown under, or null. */

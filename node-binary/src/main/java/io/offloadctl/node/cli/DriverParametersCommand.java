@@ -1,0 +1,89 @@
+package io.offloadctl.node.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.offloadctl.model.ErrorKind;
+import io.offloadctl.model.NameSuggestions;
+import io.offloadctl.model.OffloadException;
+import io.offloadctl.node.kernel.KernelSession;
+import io.offloadctl.node.kernel.NetlinkSettings;
+import io.offloadctl.node.output.Json;
+import picocli.CommandLine.Parameters;
+
+/**
+ * A verb for one kind of driver parameters (rings, coalescing): {@code VERB IFACE} shows them as
+ * ethtool's lower-case option does, {@code VERB IFACE NAME VALUE ...} sets them as its upper-case
+ * option does (the others stay; nothing printed but with {@code --json}), with ethtool's exit codes:
+ * 1 for a command line it cannot take, {@link #refusedExitCode()} for a change the driver refuses.
+ *
+ * @param <P> the kind's parameters
+ */
+abstract class DriverParametersCommand<P extends Enum<P>> extends NamespacedCommand implements Callable<Integer>, ErrorExitCodes {
+
+    @Parameters(index = "0", paramLabel = "IFACE", description = "The interface.")
+    String interfaceName;
+
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "NAME VALUE", description = "Parameters to set.")
+    List<String> arguments = new ArrayList<>();
+
+    /** Whether the command line was taken and a change asked of the driver: its failures are refusals. */
+    private boolean changing;
+
+    /** What these parameters are called in messages: "ring parameter". */
+    abstract String what();
+
+    abstract NetlinkSettings<P> settings(KernelSession session);
+
+    /** The parameters a command line may set, by their argument names. */
+    abstract Map<String, P> settable();
+
+    abstract boolean onOff(P parameter);
+
+    abstract String render(String interfaceName, Map<P, Long> values);
+
+    abstract Object json(String interfaceName, Map<P, Long> values);
+
+    /** ethtool's exit code when the driver refuses a change (or it cannot be asked). */
+    abstract int refusedExitCode();
+
+    @Override
+    public Integer call() {
+        Map<String, P> settable = settable();
+        Map<P, Long> wanted = SettingArguments.parameters(arguments, name -> {
+            P parameter = settable.get(name);
+            if (parameter == null) {
+                List<String> closest = NameSuggestions.closest(name, settable.keySet());
+                throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "unknown " + what() + " '" + name + "'"
+                        + (closest.isEmpty() ? "" : "; did you mean " + String.join(", ", closest) + "?")
+                        + " The " + what() + "s that can be set are " + String.join(", ", settable.keySet()));
+            }
+            return parameter;
+        }, this::onOff);
+        changing = !wanted.isEmpty();
+        try (KernelSession session = openSession()) {
+            String name = interfaceNamed(session, interfaceName);
+            NetlinkSettings<P> settings = settings(session);
+            Map<P, Long> values = wanted.isEmpty() ? settings.read(name) : settings.apply(name, wanted);
+            if (json()) {
+                out().print(Json.write(json(name, values)));
+            } else if (wanted.isEmpty()) {
+                out().print(render(name, values));
+            }
+            out().flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    @Override
+    public int exitCodeFor(ErrorKind kind) {
+        return changing ? refusedExitCode() : ExitCodes.FAILURE;
+    }
+
+    @Override
+    public int usageExitCode() {
+        return ExitCodes.FAILURE;
+    }
+}

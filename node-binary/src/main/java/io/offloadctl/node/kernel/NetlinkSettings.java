@@ -1,0 +1,155 @@
+package io.offloadctl.node.kernel;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
+
+import io.offloadctl.model.ErrorKind;
+import io.offloadctl.model.InterfaceNames;
+import io.offloadctl.model.OffloadException;
+import io.offloadctl.model.settings.CoalesceParameter;
+import io.offloadctl.model.settings.RingParameter;
+import io.offloadctl.node.ffi.Errno;
+import io.offloadctl.node.ffi.EthtoolNetlink;
+import io.offloadctl.node.ffi.NativeCallException;
+
+/**
+ * Reads and changes the settings the ethtool netlink family carries per kind (rings, coalescing):
+ * one GET request for every parameter the driver supports (what it leaves out, it does not), one
+ * acknowledged SET for a change, checked first against what was read (an unsupported or read-only
+ * parameter, a ring above its maximum), then read again.
+ *
+ * @param <P> the parameters of this kind, in the order ethtool prints them
+ */
+public final class NetlinkSettings<P extends Enum<P>> {
+
+    private final KernelSession session;
+    private final Class<P> type;
+    private final int getCommand;
+    private final int setCommand;
+    private final ToIntFunction<P> attribute;
+    private final Predicate<P> onOff;
+    private final Predicate<P> settable;
+    private final Function<P, String> argument;
+    /** What the kind is called in messages: "ring", "coalescing". */
+    private final String what;
+
+    private NetlinkSettings(KernelSession session, Class<P> type, int getCommand, int setCommand, ToIntFunction<P> attribute,
+                            Predicate<P> onOff, Predicate<P> settable, Function<P, String> argument, String what) {
+        this.session = session;
+        this.type = type;
+        this.getCommand = getCommand;
+        this.setCommand = setCommand;
+        this.attribute = attribute;
+        this.onOff = onOff;
+        this.settable = settable;
+        this.argument = argument;
+        this.what = what;
+    }
+
+    /** Rings: ETHTOOL_MSG_RINGS_GET/SET, attributes ETHTOOL_A_RINGS_*. */
+    public static NetlinkSettings<RingParameter> rings(KernelSession session) {
+        return new NetlinkSettings<>(session, RingParameter.class, EthtoolNetlink.RINGS_GET, EthtoolNetlink.RINGS_SET,
+                NetlinkSettings::ringAttribute, p -> p.type() != RingParameter.Type.COUNT, RingParameter::settable,
+                RingParameter::argument, "ring");
+    }
+
+    /** Coalescing: ETHTOOL_MSG_COALESCE_GET/SET; the parameters are declared in the attribute order, from ETHTOOL_A_COALESCE_RX_USECS (2). */
+    public static NetlinkSettings<CoalesceParameter> coalesce(KernelSession session) {
+        return new NetlinkSettings<>(session, CoalesceParameter.class, EthtoolNetlink.COALESCE_GET, EthtoolNetlink.COALESCE_SET,
+                p -> p.ordinal() + 2, CoalesceParameter::onOff, p -> true, CoalesceParameter::argument, "coalescing");
+    }
+
+    private static int ringAttribute(RingParameter parameter) {
+        return switch (parameter) {
+            case rx_max -> 2;
+            case rx_mini_max -> 3;
+            case rx_jumbo_max -> 4;
+            case tx_max -> 5;
+            case rx -> 6;
+            case rx_mini -> 7;
+            case rx_jumbo -> 8;
+            case tx -> 9;
+            case rx_buf_len -> 10;
+            case tcp_data_split -> 11;
+            case cqe_size -> 12;
+            case tx_push -> 13;
+        };
+    }
+
+    /** The parameters the driver reports, in declaration order; on/off ones as 0 or 1. */
+    public Map<P, Long> read(String interfaceName) {
+        InterfaceNames.validate(interfaceName);
+        Map<Integer, Long> attributes = call(interfaceName, () -> session.ethtoolNetlink().get(getCommand, interfaceName));
+        Map<P, Long> values = new EnumMap<>(type);
+        for (P parameter : type.getEnumConstants()) {
+            Long value = attributes.get(attribute.applyAsInt(parameter));
+            if (value != null) {
+                values.put(parameter, value);
+            }
+        }
+        return values;
+    }
+
+    /**
+     * Sets the parameters in {@code wanted} (the others stay), refused before the kernel is asked when
+     * the driver does not report one, it is read only, or a ring is above its maximum; returns them all
+     * as read afterwards.
+     */
+    public Map<P, Long> apply(String interfaceName, Map<P, Long> wanted) {
+        Map<P, Long> before = read(interfaceName);
+        Map<Integer, EthtoolNetlink.Value> attributes = new java.util.LinkedHashMap<>();
+        wanted.forEach((parameter, value) -> {
+            refusal(interfaceName, parameter, value, before).ifPresent(why -> {
+                throw new OffloadException(ErrorKind.INVALID_ARGUMENT, why);
+            });
+            attributes.put(attribute.applyAsInt(parameter),
+                    onOff.test(parameter) ? EthtoolNetlink.Value.u8(value) : EthtoolNetlink.Value.u32(value));
+        });
+        call(interfaceName, () -> {
+            session.ethtoolNetlink().set(setCommand, interfaceName, attributes);
+            return null;
+        });
+        return read(interfaceName);
+    }
+
+    /** Why {@code value} cannot be set: the driver lacks the parameter, it is read only, or above its maximum. */
+    private java.util.Optional<String> refusal(String interfaceName, P parameter, long value, Map<P, Long> reported) {
+        String name = argument.apply(parameter);
+        if (!settable.test(parameter)) {
+            return java.util.Optional.of(name + " is not a setting (the driver's maximum, or not settable by ethtool 6.1)");
+        }
+        if (!reported.containsKey(parameter)) {
+            return java.util.Optional.of("the driver of '" + interfaceName + "' does not support " + name);
+        }
+        if (parameter instanceof RingParameter ring && ring.boundBy().isPresent()) {
+            @SuppressWarnings("unchecked")
+            Long maximum = reported.get((P) ring.boundBy().get());
+            if (maximum != null && value > maximum) {
+                return java.util.Optional.of(String.format("%s %d exceeds the maximum of '%s', %d", name, value, interfaceName, maximum));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private <T> T call(String interfaceName, java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (NativeCallException e) {
+            String kernel = e.kernelMessage() == null ? "" : " (the kernel says: " + e.kernelMessage() + ")";
+            throw switch (e.errno()) {
+                // with a message the kernel names the one parameter it cannot change ("setting tx push not supported")
+                case Errno.EOPNOTSUPP -> new OffloadException(ErrorKind.NOT_SUPPORTED, e.kernelMessage() == null
+                        ? "'" + interfaceName + "' has no " + what + " settings: its driver does not support them"
+                        : "the driver of '" + interfaceName + "' refused: " + e.kernelMessage(), e);
+                case Errno.EINVAL, Errno.ERANGE -> new OffloadException(ErrorKind.INVALID_ARGUMENT,
+                        "the driver of '" + interfaceName + "' refused these " + what + " settings" + kernel, e);
+                case Errno.EPERM, Errno.EACCES -> new OffloadException(ErrorKind.PERMISSION,
+                        "changing the " + what + " settings of '" + interfaceName + "' needs root or CAP_NET_ADMIN", e);
+                default -> KernelErrors.explain(e, session.namespace(), interfaceName);
+            };
+        }
+    }
+}
