@@ -125,4 +125,43 @@ class FindingsApiTest {
         given().header("Authorization", "Bearer " + agent).contentType("application/json")
                 .body(verification("198.18.0.2", 1, 1, true)).post("/api/v1/nodes/hv-1/verifications").then().statusCode(201);
     }
+
+    /** An mlx5 port whose driver reports tx_queue_dropped (ethtool -S) at this total. */
+    static Map<String, Object> mlx5Node(long txQueueDropped, long rxPackets) {
+        Map<String, Object> port = new LinkedHashMap<>(iface("ens1f0", "physical", "mlx5_core",
+                Map.of("rx-gro", feature(true, true))));
+        port.put("counters", Map.of("rx_packets", rxPackets, "rx_bytes", rxPackets * 1000, "tx_packets", 0, "tx_bytes", 0,
+                "rx_dropped", 0, "rx_errors", 0));
+        port.put("driverStatistics", Map.of("tx_queue_dropped", txQueueDropped));
+        port.put("rings", Map.of("rx_max", 8192, "tx_max", 8192, "rx", 1024, "tx", 1024));
+        return Map.of("labels", Map.of(), "kernel", "6.8.0", "agentVersion", "0.1.0", "interfaces", List.of(port));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void driverStatisticsRisingBetweenConsecutiveReportsAreEvidence() {
+        report("mx-1", mlx5Node(100, 1000)).statusCode(201);
+        given().get("/api/v1/findings?node=mx-1").then().body("total", equalTo(0));
+        // moments later: only counters changed (stored apart from the configuration), 500 more drops
+        report("mx-1", mlx5Node(600, 2000)).statusCode(200);
+        given().get("/api/v1/findings?node=mx-1").then()
+                .body("items.finding.rule", contains("mlx5-transmit-dma-drops"))
+                .body("items[0].finding.evidence", hasItem(containsString("driver statistics rising: tx_queue_dropped ")))
+                .body("items[0].finding.sources[0].url", containsString("mlx5/counters"));
+        given().get("/api/v1/nodes/mx-1").then()
+                .body("report.interfaces[0].rings.tx", equalTo(1024))
+                .body("report.interfaces[0].driverStatistics.tx_queue_dropped", equalTo(600));
+        // the same total again: the drops stopped, and so does the finding
+        report("mx-1", mlx5Node(600, 3000)).statusCode(200);
+        given().get("/api/v1/findings?node=mx-1").then().body("total", equalTo(0));
+
+        Map<String, Object> hostile = new LinkedHashMap<>(mlx5Node(1, 1));
+        Map<String, Object> port = new LinkedHashMap<>(((List<Map<String, Object>>) hostile.get("interfaces")).get(0));
+        port.put("driverStatistics", Map.of("tx\nqueue", 1));
+        hostile.put("interfaces", List.of(port));
+        report("mx-2", hostile).statusCode(422).body("detail", containsString("driverStatistics"));
+        port.put("driverStatistics", Map.of());
+        port.put("rings", Map.of("rx_maxx", 1));
+        report("mx-2", hostile).statusCode(400);
+    }
 }

@@ -45,7 +45,8 @@ class ReportBodyTest {
                 + "{\"name\":" + MAPPER.valueToTree(name) + ",\"kind\":\"physical\",\"driver\":\"bnxt_en\",\"driverVersion\":\"1\","
                 + "\"firmwareVersion\":\"\",\"busInfo\":\"\",\"mtu\":1500,\"speedMbps\":10000,\"master\":null,\"features\":{"
                 + "\"rx-gro\":{\"active\":" + gro + ",\"requested\":" + gro + ",\"changeable\":true,\"fixed\":false}},"
-                + "\"counters\":{ \"rx_packets\" : " + rx + ", \"rx_bytes\":" + (rx * 1400) + "}}],"
+                + "\"counters\":{ \"rx_packets\" : " + rx + ", \"rx_bytes\":" + (rx * 1400) + "},"
+                + "\"driverStatistics\":{\"[*]: tpa_aborts\":" + (rx / 10) + ",\"tx_queue_dropped\": " + out + "}}],"
                 + "\"ipForwarding\":true,\"tcp\":{\"outSegments\":" + out + ",\"retransmittedSegments\":0,\"inChecksumErrors\":0},"
                 + "\"udp\":{\"inDatagrams\":" + (out / 2) + ",\"inChecksumErrors\":0}}";
     }

@@ -21,7 +21,7 @@ import io.offloadctl.model.report.UdpCounters;
 /**
  * What the API reads of a report's bytes before deciding anything, without building the report:
  * the hash of its configuration and its counters. One pass over the bytes finds the counters'
- * values (each interface's {@code counters}, the node's {@code tcp} and {@code udp}); the
+ * values (each interface's {@code counters} and {@code driverStatistics}, the node's {@code tcp} and {@code udp}); the
  * configuration hash is SHA-256 over every other byte, with a NUL (a byte no JSON text holds) where
  * each value was cut out; the values themselves are read by the API's own strict mapper.
  *
@@ -79,6 +79,7 @@ public record ReportBody(String configHash, NodeCounters counters, String counte
     private static final byte[] NAME = ascii("name");
     private static final byte[] KIND = ascii("kind");
     private static final byte[] COUNTERS = ascii("counters");
+    private static final byte[] DRIVER_STATISTICS = ascii("driverStatistics");
     private static final byte[] LOOPBACK = ascii("\"" + InterfaceKind.loopback.name() + "\"");
 
     private static byte[] ascii(String text) {
@@ -103,7 +104,9 @@ public record ReportBody(String configHash, NodeCounters counters, String counte
         private int keyEnd;
         private boolean countersRead = true;
         private final Map<String, Map<String, Long>> interfaces = new TreeMap<>();
+        private final Map<String, Map<String, Long>> statistics = new TreeMap<>();
         private final StringBuilder json = new StringBuilder("{\"interfaces\":{");
+        private final StringBuilder statisticsJson = new StringBuilder();
         private final List<String> diagnosed = new ArrayList<>();
         private TcpCounters tcp;
         private UdpCounters udp;
@@ -139,8 +142,9 @@ public record ReportBody(String configHash, NodeCounters counters, String counte
             if (!countersRead) {
                 return new ReportBody(hash, null, null, List.copyOf(diagnosed));
             }
-            json.append("},\"tcp\":").append(tcpJson).append(",\"udp\":").append(udpJson).append('}');
-            return new ReportBody(hash, new NodeCounters(interfaces, tcp, udp), json.toString(), List.copyOf(diagnosed));
+            json.append("},\"tcp\":").append(tcpJson).append(",\"udp\":").append(udpJson)
+                    .append(",\"driverStatistics\":{").append(statisticsJson).append("}}");
+            return new ReportBody(hash, new NodeCounters(interfaces, tcp, udp, statistics), json.toString(), List.copyOf(diagnosed));
         }
 
         /** {"interfaces": {NAME: COUNTERS, ...}, "tcp": ..., "udp": ...}; null when it is not that. */
@@ -149,18 +153,21 @@ public record ReportBody(String configHash, NodeCounters counters, String counte
                 if (nodeCounters(key)) {
                     return;
                 }
-                if (!is(key, INTERFACES)) {
+                boolean driver = is(key, DRIVER_STATISTICS);
+                if (!driver && !is(key, INTERFACES)) {
                     throw new Unexpected();
                 }
+                Map<String, Map<String, Long>> into = driver ? statistics : interfaces;
                 members(name -> {
                     String decoded = decode(name, keyEnd);
-                    if (decoded == null || interfaces.put(decoded, counters(at)) != null) {
+                    if (decoded == null || into.put(decoded, counters(at)) != null) {
                         throw new Unexpected();
                     }
                 });
             });
             skipSpace();
-            return countersRead && at == b.length ? new NodeCounters(interfaces, tcp, udp) : null;
+            statistics.values().removeIf(Map::isEmpty);
+            return countersRead && at == b.length ? new NodeCounters(interfaces, tcp, udp, statistics) : null;
         }
 
         /** One member of an object, its key at {@code key}; the parser is on its value and must pass it. */
@@ -203,6 +210,8 @@ public record ReportBody(String configHash, NodeCounters counters, String counte
             boolean loopback;
             Map<String, Long> counters = Map.of();
             String countersJson = "{}";
+            Map<String, Long> statistics = Map.of();
+            String statisticsJson = "{}";
         }
 
         private void interfaces() throws Unexpected {
@@ -230,6 +239,11 @@ public record ReportBody(String configHash, NodeCounters counters, String counte
                         iface.countersJson = iface.counters.isEmpty() ? "{}" : slice(start);
                         return;
                     }
+                    if (is(key, DRIVER_STATISTICS)) {
+                        iface.statistics = counters(start);
+                        iface.statisticsJson = iface.statistics.isEmpty() ? "{}" : slice(start);
+                        return;
+                    }
                     skipValue();
                     if (is(key, NAME)) {
                         iface.name = start;
@@ -244,8 +258,12 @@ public record ReportBody(String configHash, NodeCounters counters, String counte
                     continue;
                 }
                 // The name as the report wrote it is a JSON string already: it is the key as it is.
-                json.append(interfaces.size() == 1 ? "" : ",").append(new String(b, iface.name, iface.nameEnd - iface.name,
-                        StandardCharsets.UTF_8)).append(':').append(iface.countersJson);
+                String key = new String(b, iface.name, iface.nameEnd - iface.name, StandardCharsets.UTF_8);
+                json.append(interfaces.size() == 1 ? "" : ",").append(key).append(':').append(iface.countersJson);
+                if (!iface.statistics.isEmpty()) {
+                    statistics.put(decoded, iface.statistics);
+                    statisticsJson.append(statistics.size() == 1 ? "" : ",").append(key).append(':').append(iface.statisticsJson);
+                }
                 if (!iface.loopback) {
                     diagnosed.add(decoded);
                 }
@@ -374,7 +392,7 @@ public record ReportBody(String configHash, NodeCounters counters, String counte
         }
 
         private boolean is(int key, byte[] name) {
-            return b[key + name.length + 1] == '"' && java.util.Arrays.equals(b, key + 1, key + 1 + name.length, name, 0, name.length);
+            return key + name.length + 1 < b.length && b[key + name.length + 1] == '"' && java.util.Arrays.equals(b, key + 1, key + 1 + name.length, name, 0, name.length);
         }
 
         private void skipValue() throws Unexpected {

@@ -78,6 +78,7 @@ public final class ReportLimits {
             }
             names(at + ".features", iface.features(), MAX_FEATURES, violations);
             names(at + ".counters", iface.counters(), MAX_COUNTERS, violations);
+            statistics(at + ".driverStatistics", iface.driverStatistics(), violations);
         }
         checkAgent(report.agentStatus(), violations);
         if (!violations.isEmpty()) {
@@ -89,6 +90,7 @@ public final class ReportLimits {
     public static boolean countersWithin(io.offloadctl.model.report.NodeCounters counters) {
         List<Violation> violations = new ArrayList<>();
         counters.interfaces().values().forEach(own -> names("counters", own, MAX_COUNTERS, violations));
+        counters.driverStatistics().values().forEach(own -> statistics("driverStatistics", own, violations));
         return violations.isEmpty();
     }
 
@@ -139,6 +141,20 @@ public final class ReportLimits {
             if (name.isEmpty() || name.length() > MAX_NAME || !name.chars().allMatch(c -> c > ' ' && c < 0x7f)) {
                 violations.add(new Violation(at, "'" + InterfaceNames.printable(name)
                         + "' is no kernel name (1 to 31 printable ASCII characters)"));
+            }
+        }
+    }
+
+    /** Driver statistics by the rules' names: as many as counters, each name as ethtool -S prints one (spaces allowed). */
+    private static void statistics(String at, Map<String, Long> statistics, List<Violation> violations) {
+        if (statistics.size() > MAX_COUNTERS) {
+            violations.add(new Violation(at, "holds " + statistics.size() + " entries; at most " + MAX_COUNTERS + " are accepted"));
+            return;
+        }
+        for (String name : statistics.keySet()) {
+            if (name.isEmpty() || name.length() > MAX_NAME || !name.chars().allMatch(c -> c >= ' ' && c < 0x7f)) {
+                violations.add(new Violation(at, "'" + InterfaceNames.printable(name)
+                        + "' is no driver statistic's name (1 to 31 printable ASCII characters)"));
             }
         }
     }

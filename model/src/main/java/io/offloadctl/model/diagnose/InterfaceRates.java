@@ -1,5 +1,8 @@
 package io.offloadctl.model.diagnose;
 
+import java.util.Map;
+import java.util.TreeMap;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One interface's counter rates over a sampling interval, per second. */
@@ -10,7 +13,18 @@ public record InterfaceRates(
         @Schema(description = "Packets sent per second.") double txPackets,
         @Schema(description = "Bytes sent per second.") double txBytes,
         @Schema(description = "Received packets dropped per second.") double rxDropped,
-        @Schema(description = "Receive errors per second.") double rxErrors) {
+        @Schema(description = "Receive errors per second.") double rxErrors,
+        @Schema(description = "Per second, each driver statistic the rules read (by the name they give it) that the interface "
+                + "reported at both ends of the interval without going backwards.") Map<String, Double> driverStatistics) {
+
+    public InterfaceRates {
+        driverStatistics = driverStatistics == null ? Map.of() : new TreeMap<>(driverStatistics);
+    }
+
+    /** Rates without driver statistics. */
+    public InterfaceRates(double rxPackets, double rxBytes, double txPackets, double txBytes, double rxDropped, double rxErrors) {
+        this(rxPackets, rxBytes, txPackets, txBytes, rxDropped, rxErrors, null);
+    }
 
     /** Average size of a received packet in bytes; 0 when nothing arrived. */
     public double rxAveragePacketBytes() {

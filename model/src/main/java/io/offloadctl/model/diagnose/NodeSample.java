@@ -42,7 +42,8 @@ public record NodeSample(double seconds, Map<String, InterfaceRates> interfaces,
         after.interfaces().forEach((name, now) -> {
             Map<String, Long> then = before.interfaces().get(name);
             if (then != null) {
-                rates(then, now, seconds).ifPresent(r -> rates.put(name, r));
+                rates(then, now, seconds, before.driverStatistics().getOrDefault(name, Map.of()),
+                        after.driverStatistics().getOrDefault(name, Map.of())).ifPresent(r -> rates.put(name, r));
             }
         });
         TcpCounters a = before.tcp();
@@ -94,7 +95,8 @@ public record NodeSample(double seconds, Map<String, InterfaceRates> interfaces,
         return tcpOutSegments + tcpRetransmissions;
     }
 
-    private static Optional<InterfaceRates> rates(Map<String, Long> then, Map<String, Long> now, double seconds) {
+    private static Optional<InterfaceRates> rates(Map<String, Long> then, Map<String, Long> now, double seconds,
+                                                  Map<String, Long> statisticsThen, Map<String, Long> statisticsNow) {
         String[] names = {"rx_packets", "rx_bytes", "tx_packets", "tx_bytes", "rx_dropped", "rx_errors"};
         double[] perSecond = new double[names.length];
         for (int i = 0; i < names.length; i++) {
@@ -105,6 +107,14 @@ public record NodeSample(double seconds, Map<String, InterfaceRates> interfaces,
             }
             perSecond[i] = (b - a) / seconds;
         }
-        return Optional.of(new InterfaceRates(perSecond[0], perSecond[1], perSecond[2], perSecond[3], perSecond[4], perSecond[5]));
+        Map<String, Double> statistics = new TreeMap<>();
+        statisticsNow.forEach((statistic, b) -> {
+            Long a = statisticsThen.get(statistic);
+            if (a != null && b >= a) {
+                statistics.put(statistic, (b - a) / seconds);
+            }
+        });
+        return Optional.of(new InterfaceRates(perSecond[0], perSecond[1], perSecond[2], perSecond[3], perSecond[4], perSecond[5],
+                statistics));
     }
 }

@@ -19,6 +19,17 @@ public record RuleBook(List<Rule> rules) {
         return Holder.BUILT_IN_BOOK;
     }
 
+    /** The driver statistics (ethtool -S names, '*' wildcards) the rules read: what agents report of each driver's. */
+    public java.util.Set<String> driverStatisticNames() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        rules.forEach(rule -> rule.alternatives().forEach(conditions -> conditions.forEach(condition -> {
+            if (condition instanceof DriverStatisticCondition statistics) {
+                names.addAll(statistics.names());
+            }
+        })));
+        return names;
+    }
+
     public Optional<Rule> rule(String id) {
         return rules.stream().filter(r -> r.id().equals(id)).findFirst();
     }

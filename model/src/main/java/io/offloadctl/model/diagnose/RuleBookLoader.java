@@ -30,6 +30,9 @@ public final class RuleBookLoader {
     private static final Set<String> SAMPLE_KEYS = Set.of("rxBytesPerSecondAtLeast", "rxDominant", "rxAveragePacketBelowBytes",
             "rxDropsPerSecondAtLeast", "rxDropRatioAtLeast", "txPacketsPerSecondAtLeast");
     private static final Set<String> TCP_KEYS = Set.of("retransRatioAtLeast", "retransSegmentsAtLeast");
+    private static final Set<String> DRIVER_STATISTICS_KEYS = Set.of("names", "perSecondAtLeast");
+    /** ETH_GSTRING_LEN: a driver statistic's name is at most 31 bytes. */
+    private static final int MAX_STATISTIC_NAME = 31;
 
     private final Map<String, Function<Object, List<? extends Condition>>> conditions = new LinkedHashMap<>();
     private String source = "rules";
@@ -53,6 +56,7 @@ public final class RuleBookLoader {
         conditions.put("desiredFixed", v -> List.of(flag(v, new DesiredFixedCondition())));
         conditions.put("sample", v -> List.of(sample(v)));
         conditions.put("tcp", v -> List.of(tcp(v)));
+        conditions.put("driverStatistics", v -> List.of(driverStatistics(v)));
     }
 
     public RuleBook load(InputStream yaml, String source) {
@@ -143,6 +147,27 @@ public final class RuleBookLoader {
                 data.containsKey("rxDominant") ? onOff(data.get("rxDominant"), "sample.rxDominant") : null,
                 decimal(data, "rxAveragePacketBelowBytes"), decimal(data, "rxDropsPerSecondAtLeast"),
                 decimal(data, "rxDropRatioAtLeast"), decimal(data, "txPacketsPerSecondAtLeast"));
+    }
+
+    private Condition driverStatistics(Object value) {
+        Map<String, Object> data = map(value);
+        unknownKeys(data.keySet(), DRIVER_STATISTICS_KEYS, "driverStatistics key");
+        List<String> names = strings(data.get("names"));
+        if (names.isEmpty()) {
+            throw invalid("driverStatistics.names needs at least one name, as ethtool -S prints it ('*' matches any text)");
+        }
+        for (String name : names) {
+            if (name.isEmpty() || name.length() > MAX_STATISTIC_NAME || name.equals("*")
+                    || !name.chars().allMatch(c -> c >= ' ' && c < 0x7f)) {
+                throw invalid("driver statistic '" + name + "' is no ethtool -S name (1 to 31 printable ASCII characters, "
+                        + "not '*' alone)");
+            }
+        }
+        Double rate = decimal(data, "perSecondAtLeast");
+        if (rate == null || !(rate > 0)) {
+            throw invalid("driverStatistics.perSecondAtLeast must be a rate above 0");
+        }
+        return new DriverStatisticCondition(names, rate);
     }
 
     private Condition tcp(Object value) {

@@ -8,9 +8,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.offloadctl.model.InterfaceKind;
 import io.offloadctl.model.settings.Channels;
+import io.offloadctl.model.settings.CoalesceParameter;
+import io.offloadctl.model.settings.RingParameter;
 import io.offloadctl.model.settings.LinkLimit;
 
-/** One interface of a node report: identity, placement, link, every feature, its channels and size limits. */
+/**
+ * One interface of a node report: identity, placement, link, every feature, its channels, size
+ * limits, rings and coalescing, and the driver statistics the rules read.
+ */
 @Schema(description = "One interface of a node: what it is, where it is attached and the state of every feature.")
 public record InterfaceReport(
         @Schema(description = "Interface name.", examples = "eth0", required = true) String name,
@@ -28,7 +33,17 @@ public record InterfaceReport(
                 + "prints them; null when the driver has no channel settings.") Channels channels,
         @Schema(description = "Segmentation and aggregation size limits (gso_max_size, tso_max_size, gro_max_size, ...) as "
                 + "ip -d link prints them; empty when not read (agents before this field, kernels without them).")
-        Map<LinkLimit, Long> limits) {
+        Map<LinkLimit, Long> limits,
+        @Schema(description = "Ring parameters as ethtool -g reads them (the _max ones are the driver's maxima; tx_push 0 or 1; "
+                + "tcp_data_split 0 unknown, 1 off, 2 on); only those the driver reports, empty when it has none.")
+        Map<RingParameter, Long> rings,
+        @Schema(description = "Interrupt coalescing as ethtool -c reads it (adaptive_rx, adaptive_tx, cqe_mode_rx, cqe_mode_tx "
+                + "0 or 1); only the parameters the driver reports, empty when it has none.")
+        Map<CoalesceParameter, Long> coalesce,
+        @Schema(description = "The driver statistics (ethtool -S) the diagnostic rules read, by the names the rules give them: "
+                + "each the total of the driver's counters that name matches ('*' matches any text, so rx*_lro_packets "
+                + "sums every ring's); empty when the driver has none of them.")
+        Map<String, Long> driverStatistics) {
 
     public InterfaceReport {
         counters = counters == null ? Map.of() : new TreeMap<>(counters);
@@ -38,6 +53,25 @@ public record InterfaceReport(
             sizes.putAll(limits);
         }
         limits = sizes;
+        Map<RingParameter, Long> ringCopy = new EnumMap<>(RingParameter.class);
+        if (rings != null) {
+            ringCopy.putAll(rings);
+        }
+        rings = ringCopy;
+        Map<CoalesceParameter, Long> coalesceCopy = new EnumMap<>(CoalesceParameter.class);
+        if (coalesce != null) {
+            coalesceCopy.putAll(coalesce);
+        }
+        coalesce = coalesceCopy;
+        driverStatistics = driverStatistics == null ? Map.of() : new TreeMap<>(driverStatistics);
+    }
+
+    /** An interface without rings, coalescing and driver statistics read. */
+    public InterfaceReport(String name, InterfaceKind kind, String driver, String driverVersion, String firmwareVersion,
+                           String busInfo, int mtu, Integer speedMbps, String master, Map<String, Long> counters,
+                           Map<String, FeatureReport> features, Channels channels, Map<LinkLimit, Long> limits) {
+        this(name, kind, driver, driverVersion, firmwareVersion, busInfo, mtu, speedMbps, master, counters, features, channels,
+                limits, null, null, null);
     }
 
     /** An interface without size limits read. */
@@ -54,14 +88,14 @@ public record InterfaceReport(
         this(name, kind, driver, driverVersion, firmwareVersion, busInfo, mtu, speedMbps, master, counters, features, null);
     }
 
-    /** The same interface with other counters (what changes on its own). */
-    public InterfaceReport withCounters(Map<String, Long> other) {
+    /** The same interface with other counters and driver statistics (what changes on its own). */
+    public InterfaceReport withCounters(Map<String, Long> other, Map<String, Long> otherStatistics) {
         return new InterfaceReport(name, kind, driver, driverVersion, firmwareVersion, busInfo, mtu, speedMbps, master, other,
-                features, channels, limits);
+                features, channels, limits, rings, coalesce, otherStatistics);
     }
 
-    /** The same interface without its counters. */
+    /** The same interface without its counters and driver statistics. */
     public InterfaceReport withoutCounters() {
-        return withCounters(Map.of());
+        return withCounters(Map.of(), Map.of());
     }
 }

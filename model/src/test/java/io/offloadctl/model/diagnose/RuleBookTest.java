@@ -253,7 +253,7 @@ class RuleBookTest {
     @Test
     void badRuleFilesAreRefusedWithRuleAndKey() {
         assertEquals("test.yaml: rule 'r': unknown condition 'driver'; known: anyFeature, checksumErrorsAtLeast, desiredFixed, "
-                + "drivers, features, forwarding, hasPortsOf, kernelAtLeast, kernelBelow, kinds, mtuAbove, mtuBelowAnotherPort, "
+                + "driverStatistics, drivers, features, forwarding, hasPortsOf, kernelAtLeast, kernelBelow, kinds, mtuAbove, mtuBelowAnotherPort, "
                 + "nodeHasKinds, portOf, roles, sample, tcp", loadError("""
                 rules:
                   - id: r

@@ -93,6 +93,18 @@ public final class NetlinkSettings<P extends Enum<P>> {
         return values;
     }
 
+    /** The parameters the driver reports; none when it has no settings of this kind. */
+    public Map<P, Long> readIfSupported(String interfaceName) {
+        try {
+            return read(interfaceName);
+        } catch (OffloadException e) {
+            if (e.kind() == ErrorKind.NOT_SUPPORTED) {
+                return Map.of();
+            }
+            throw e;
+        }
+    }
+
     /**
      * Sets the parameters in {@code wanted} (the others stay), refused before the kernel is asked when
      * the driver does not report one, it is read only, or a ring is above its maximum; returns them all
