@@ -20,7 +20,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * Channels and size limits end to end: a policy that sets {@code channels: {rx: 2, tx: 2}}, {@code
+ * Channels, size limits and coalescing end to end (and rings a tap does not have): a policy that sets {@code channels: {rx: 2, tx: 2}}, {@code
  * limits: {gso_max_size: 32768, gro_max_size: 32768}} and turns GRO off on the veth ports of a
  * bridge reaches exactly them through the agent (ethtool -l and -k and ip -d link inside the node
  * are the judges), shows as compliant, is repaired after an {@code ethtool -L} and an {@code ip link
@@ -47,12 +47,18 @@ class ChannelsAgentIT {
                 Processes.run("ip", "netns", "exec", NODE, "ethtool", "-K", end, "gro", "on");
             }
         }
+        Processes.run("ip", "-n", NODE, "tuntap", "add", "dev", "tp0", "mode", "tap");
         api = ApiProcess.start("channels", TOKEN, Map.of("OFFLOADCTL_DATA_DIR", Path.of("target", RUN).toAbsolutePath().toString()));
         Map<String, Object> policy = Fleet.policy("ports-two-queues", 10, "enforce",
                 Map.of("matchLabels", Map.of("run", RUN), "masters", List.of("br0")), Map.of("gro", false));
         policy.put("channels", Map.of("rx", 2, "tx", 2));
         policy.put("limits", Map.of("gso_max_size", 32768, "gro_max_size", 32768));
         admin().contentType(ContentType.JSON).body(policy).post("/api/v1/policies").then().statusCode(201);
+        // tap's driver takes one coalescing parameter, rx-frames (ethtool -c shows the others n/a), and no rings
+        Map<String, Object> calm = Fleet.policy("tap-coalescing", 10, "enforce",
+                Map.of("matchLabels", Map.of("run", RUN), "interfaces", List.of("tp0")), Map.of());
+        calm.put("coalesce", Map.of("rx_frames", 5));
+        admin().contentType(ContentType.JSON).body(calm).post("/api/v1/policies").then().statusCode(201);
         ProcessBuilder builder = new ProcessBuilder(System.getProperty("offloadctl.test.node-binary"), "--netns", NODE,
                 "agent", "--server", api.url(), "--node", NODE, "--label", "run=" + RUN, "--interval", "2s",
                 "--drift-poll", "200ms", "--timeout", "2", "--cache", Path.of("target", NODE + ".json").toAbsolutePath().toString())
@@ -97,6 +103,12 @@ class ChannelsAgentIT {
                 && limit(iface, "gso_max_size").equals("32768") && limit(iface, "gro_max_size").equals("32768");
     }
 
+    /** The tap's rx-frames as ethtool -c inside the node prints it. */
+    static String rxFrames() throws Exception {
+        return Processes.run("ip", "netns", "exec", NODE, "ethtool", "-c", "tp0").lines()
+                .filter(l -> l.startsWith("rx-frames: ")).findFirst().orElseThrow().substring("rx-frames: ".length());
+    }
+
     static void await(String what, Duration limit, java.util.concurrent.Callable<Boolean> condition) throws Exception {
         Processes.await(what, limit, condition, "see target/" + NODE + "-agent.log");
     }
@@ -104,6 +116,7 @@ class ChannelsAgentIT {
     @Test
     void channelsAreEnforcedReportedRepairedAndPersisted() throws Exception {
         await("channels and gro on the ports", Duration.ofSeconds(30), () -> asDesired("vb") && asDesired("vd"));
+        await("coalescing on the tap", Duration.ofSeconds(10), () -> rxFrames().equals("5"));
         assertEquals("4", current("va", "RX"), "va is no port of br0: untouched");
         assertEquals("65536", limit("va", "gso_max_size"), "va is no port of br0: untouched");
         assertEquals("on", Processes.feature(NODE, "va", "generic-receive-offload"));
@@ -119,6 +132,14 @@ class ChannelsAgentIT {
         assertEquals(524280, view.getInt("report.interfaces.find { it.name == 'vb' }.limits.tso_max_size"));
         assertEquals(32768, view.getInt("desired.interfaces.find { it.name == 'vd' }.limits.gso_max_size.value"));
         assertEquals(65536, view.getInt("managed.find { it.interfaceName == 'vb' && it.setting == 'limits.gso_max_size' }.original"));
+        assertEquals(5, view.getInt("report.interfaces.find { it.name == 'tp0' }.coalesce.rx_frames"));
+        assertEquals(Map.of(), view.getMap("report.interfaces.find { it.name == 'tp0' }.rings"), "a tap has no rings");
+        assertEquals(5, view.getInt("desired.interfaces.find { it.name == 'tp0' }.coalesce.rx_frames.value"));
+        assertEquals(0, view.getInt("managed.find { it.interfaceName == 'tp0' && it.setting == 'coalesce.rx_frames' }.original"));
+
+        // ethtool -C drift of the coalescing is repaired.
+        Processes.run("ip", "netns", "exec", NODE, "ethtool", "-C", "tp0", "rx-frames", "0");
+        await("coalescing drift repaired", Duration.ofSeconds(10), () -> rxFrames().equals("5"));
 
         // ip link drift of a size limit is repaired too.
         Processes.run("ip", "-n", NODE, "link", "set", "dev", "vd", "gso_max_size", "65536");
@@ -137,6 +158,11 @@ class ChannelsAgentIT {
         wide.put("channels", Map.of("tx", 9));
         int wideId = admin().contentType(ContentType.JSON).body(wide).post("/api/v1/policies").then().statusCode(201)
                 .extract().path("id");
+        Map<String, Object> rings = Fleet.policy("tap-rings", 10, "enforce",
+                Map.of("matchLabels", Map.of("run", RUN), "interfaces", List.of("tp0")), Map.of());
+        rings.put("rings", Map.of("rx", 512));
+        int ringsId = admin().contentType(ContentType.JSON).body(rings).post("/api/v1/policies").then().statusCode(201)
+                .extract().path("id");
         await("unenforceable", Duration.ofSeconds(15), () -> "unenforceable".equals(admin().get("/api/v1/compliance")
                 .then().extract().jsonPath().getString("details.find { it.node == '" + NODE + "' }.interfaces.find { it.name == 'vd' }.status")));
         Map<?, ?> deviation = admin().get("/api/v1/compliance").then().extract().jsonPath()
@@ -146,7 +172,14 @@ class ChannelsAgentIT {
         assertEquals(2, deviation.get("actual"));
         assertEquals("tx 9 exceeds the maximum of 'vd', 4", deviation.get("reason"));
         assertEquals("2", current("vd", "TX"));
+        Map<?, ?> ringDeviation = admin().get("/api/v1/compliance").then().extract().jsonPath()
+                .getMap("details.find { it.node == '" + NODE + "' }.interfaces.find { it.name == 'tp0' }.deviations[0]");
+        assertEquals("rings.rx", ringDeviation.get("setting"));
+        assertEquals("unenforceable", ringDeviation.get("status"));
+        assertEquals("the driver of 'tp0' has no ring settings", ringDeviation.get("reason"));
+        assertEquals("5", rxFrames(), "the coalescing stays");
         admin().delete("/api/v1/policies/" + wideId).then().statusCode(204);
+        admin().delete("/api/v1/policies/" + ringsId).then().statusCode(204);
         await("compliant again", Duration.ofSeconds(15), () -> "compliant".equals(
                 admin().get("/api/v1/nodes/" + NODE).then().extract().path("summary.status")));
 
@@ -154,6 +187,7 @@ class ChannelsAgentIT {
         String script = admin().get("/api/v1/nodes/" + NODE + "/desired/render?format=shell").then().statusCode(200).extract().asString();
         assertTrue(script.contains("/usr/local/bin/offloadctl channels vb rx 2 tx 2"), script);
         assertTrue(script.contains("/usr/local/bin/offloadctl limits vb gso_max_size 32768 gro_max_size 32768"), script);
+        assertTrue(script.contains("/usr/local/bin/offloadctl coalesce tp0 rx-frames 5"), script);
         // Each format in its own words (ChannelPolicyTest has each renderer's exact lines; this is the API serving them).
         Map<String, String> expected = Map.of(
                 "systemd", "/usr/local/bin/offloadctl channels vb rx 2 tx 2",
@@ -161,6 +195,17 @@ class ChannelsAgentIT {
                 "networkd", "RxChannels=2\nTxChannels=2\nGenericSegmentOffloadMaxBytes=32768\n",
                 "networkmanager", "ethtool.channels-rx 2 ethtool.channels-tx 2 link.gso-max-size 32768 link.gro-max-size 32768",
                 "harvester-cloudinit", "ethtool -L vb rx 2 tx 2");
+        Map<String, String> coalescing = Map.of(
+                "systemd", "/usr/local/bin/offloadctl coalesce tp0 rx-frames 5",
+                "udev", "RUN+=\"/usr/local/bin/offloadctl coalesce %k rx-frames 5\"",
+                "networkd", "RxMaxCoalescedFrames=5\n",
+                "networkmanager", "ethtool.coalesce-rx-frames 5",
+                "harvester-cloudinit", "ethtool -C tp0 rx-frames 5");
+        coalescing.forEach((format, fragment) -> {
+            String artifact = admin().get("/api/v1/nodes/" + NODE + "/desired/render?format=" + format).then().statusCode(200)
+                    .extract().asString();
+            assertTrue(artifact.contains(fragment), format + " lacks " + fragment + ":\n" + artifact);
+        });
         expected.forEach((format, fragment) -> {
             String artifact = admin().get("/api/v1/nodes/" + NODE + "/desired/render?format=" + format).then().statusCode(200)
                     .extract().asString();
@@ -170,9 +215,11 @@ class ChannelsAgentIT {
         agent.waitFor();
         Processes.run("ip", "netns", "exec", NODE, "ethtool", "-L", "vb", "rx", "3", "tx", "1");
         Processes.run("ip", "-n", NODE, "link", "set", "dev", "vb", "gso_max_size", "16384", "gro_max_size", "65536");
+        Processes.run("ip", "netns", "exec", NODE, "ethtool", "-C", "tp0", "rx-frames", "1");
         Path file = Path.of("target", RUN + "-persist.sh");
         Files.writeString(file, script.replace("/usr/local/bin/offloadctl", System.getProperty("offloadctl.test.node-binary")));
         Processes.run("ip", "netns", "exec", NODE, "sh", file.toAbsolutePath().toString());
         assertTrue(asDesired("vb"), Processes.run("ip", "netns", "exec", NODE, "ethtool", "-l", "vb"));
+        assertEquals("5", rxFrames(), "the script puts the coalescing back");
     }
 }

@@ -82,6 +82,22 @@ class PoliciesApiTest {
                 .body("violations[1].message", equalTo("must be between 0 and 524280"));
         createPolicy(Map.of("name", "sizes", "mode", "enforce", "limits", Map.of("gso_max_size", 32768))).statusCode(201)
                 .body("policy.limits.gso_max_size", equalTo(32768)).body("policy.channels", equalTo(null));
+        // rings and coalescing: the same; the driver's maxima (rx_max) are no setting, on/off ones are booleans
+        createPolicy(Map.of("name", "x", "mode", "enforce", "rings", Map.of("rx_max", 4096))).statusCode(400)
+                .body("detail", containsString("unknown field 'rings.rx_max'"));
+        createPolicy(Map.of("name", "x", "mode", "enforce", "coalesce", Map.of("rx_usec", 8))).statusCode(400)
+                .body("detail", containsString("unknown field 'coalesce.rx_usec'")).body("detail", containsString("rx_usecs"));
+        createPolicy(Map.of("name", "x", "mode", "enforce", "coalesce", Map.of("adaptive_rx", "sometimes"))).statusCode(400);
+        createPolicy(Map.of("name", "x", "mode", "enforce", "rings", Map.of("rx", 4294967296L, "tx", -1))).statusCode(422)
+                .body("violations.field", contains("rings.rx", "rings.tx"))
+                .body("violations[0].message", equalTo("must be between 0 and 4294967295"));
+        createPolicy(Map.of("name", "big-rings", "mode", "enforce", "rings", Map.of("rx", 4096, "tx_push", false))).statusCode(201)
+                .body("policy.rings.rx", equalTo(4096)).body("policy.rings.tx_push", equalTo(false))
+                .body("policy.coalesce", equalTo(null));
+        int calm = createPolicy(Map.of("name", "calm", "mode", "audit", "coalesce", Map.of("rx_usecs", 50, "adaptive_rx", true)))
+                .statusCode(201).body("policy.coalesce.rx_usecs", equalTo(50)).extract().path("id");
+        given().get("/api/v1/policies/" + calm).then().statusCode(200).body("policy.coalesce.adaptive_rx", equalTo(true))
+                .body("policy.coalesce.rx_frames", equalTo(null));
     }
 
     @Test

@@ -40,7 +40,9 @@ public class PolicyCatalog {
                 io.offloadctl.model.policy.RemovalAction.valueOf(entity.onRemove),
                 entity.rollout == null ? Rollout.DEFAULT : json.read(entity.rollout, Rollout.class),
                 entity.channels == null ? null : json.read(entity.channels, ChannelRequest.class),
-                entity.limits == null ? null : json.read(entity.limits, LimitRequest.class));
+                entity.limits == null ? null : json.read(entity.limits, LimitRequest.class),
+                entity.rings == null ? null : json.read(entity.rings, io.offloadctl.model.settings.RingRequest.class),
+                entity.coalesce == null ? null : json.read(entity.coalesce, io.offloadctl.model.settings.CoalesceRequest.class));
     }
 
     public StoredPolicy toStored(PolicyEntity entity) {
@@ -58,6 +60,8 @@ public class PolicyCatalog {
         entity.rollout = json.write(policy.rolloutOrDefault());
         entity.channels = policy.channels() == null ? null : json.write(policy.channels());
         entity.limits = policy.limits() == null ? null : json.write(policy.limits());
+        entity.rings = policy.rings() == null ? null : json.write(policy.rings());
+        entity.coalesce = policy.coalesce() == null ? null : json.write(policy.coalesce());
     }
 
     /**
@@ -86,9 +90,16 @@ public class PolicyCatalog {
             PolicyEntity.getEntityManager().createNativeQuery("update policy set channels = ?1 where id = ?2")
                     .setParameter(1, json.write(before.policy().channels())).setParameter(2, before.id()).executeUpdate();
         }
-        if (before.policy().limits() != null) {
-            PolicyEntity.getEntityManager().createNativeQuery("update policy set size_limits = ?1 where id = ?2")
-                    .setParameter(1, json.write(before.policy().limits())).setParameter(2, before.id()).executeUpdate();
+        setApart("size_limits", before.policy().limits(), before.id());
+        setApart("rings", before.policy().rings(), before.id());
+        setApart("coalesce_settings", before.policy().coalesce(), before.id());
+    }
+
+    /** One optional section's column of a row inserted again, when the policy sets it. */
+    private void setApart(String column, Object section, long id) {
+        if (section != null) {
+            PolicyEntity.getEntityManager().createNativeQuery("update policy set " + column + " = ?1 where id = ?2")
+                    .setParameter(1, json.write(section)).setParameter(2, id).executeUpdate();
         }
     }
 

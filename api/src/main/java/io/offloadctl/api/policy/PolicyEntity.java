@@ -38,6 +38,14 @@ public class PolicyEntity extends PanacheEntityBase {
     /** LimitRequest as JSON; null when the policy sets no size limits. */
     @Column(name = "size_limits", columnDefinition = "text")
     public String limits;
+
+    /** RingRequest as JSON; null when the policy sets no ring sizes. */
+    @Column(name = "rings", columnDefinition = "text")
+    public String rings;
+
+    /** CoalesceRequest as JSON; null when the policy sets no coalescing. */
+    @Column(name = "coalesce_settings", columnDefinition = "text")
+    public String coalesce;
     public int version;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;

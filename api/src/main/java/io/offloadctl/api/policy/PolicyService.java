@@ -255,6 +255,8 @@ public class PolicyService {
     private static String describe(Policy policy) {
         return policy.mode() + ", priority " + policy.priority() + ": " + policy.features()
                 + (policy.channels() == null ? "" : ", channels " + policy.channelCounts())
-                + (policy.limits() == null ? "" : ", limits " + policy.limitValues());
+                + (policy.limits() == null ? "" : ", limits " + policy.limitValues())
+                + (policy.rings() == null ? "" : ", rings " + policy.ringValues())
+                + (policy.coalesce() == null ? "" : ", coalesce " + policy.coalesceValues());
     }
 }

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.offloadctl.model.settings.CoalesceParameter;
 import io.offloadctl.model.settings.LinkLimit;
+import io.offloadctl.model.settings.RingParameter;
 
 /**
  * nmcli commands that store the settings in the NetworkManager connection active on each NIC
@@ -26,6 +28,10 @@ final class NetworkManagerRenderer implements PersistRenderer {
     /** NMSettingLink's properties (NetworkManager 1.44) by the size limit they set; the IPv4 twins have none. */
     private static final Map<LinkLimit, String> LIMIT_PROPERTIES = Map.of(LinkLimit.gso_max_size, "link.gso-max-size",
             LinkLimit.gso_max_segs, "link.gso-max-segments", LinkLimit.gro_max_size, "link.gro-max-size");
+
+    /** The ring parameters NetworkManager has an ethtool.ring-* property for. */
+    private static final Set<RingParameter> RING_PROPERTIES = Set.of(RingParameter.rx, RingParameter.rx_mini, RingParameter.rx_jumbo,
+            RingParameter.tx);
 
     @Override
     public String render(PersistPlan plan) {
@@ -51,6 +57,23 @@ final class NetworkManagerRenderer implements PersistRenderer {
                     properties.add(LIMIT_PROPERTIES.get(limit) + " " + value);
                 } else {
                     unknown.add(limit.name());
+                }
+            });
+            // libnm's ring and coalescing options (NM_ETHTOOL_OPTNAME_RING_*, _COALESCE_*): ethtool.ring-rx, ...,
+            // ethtool.coalesce-rx-usecs, ...; the CQE modes, rx-buf-len, cqe-size and tx-push have none.
+            item.rings().forEach((parameter, value) -> {
+                if (RING_PROPERTIES.contains(parameter)) {
+                    properties.add("ethtool.ring-" + parameter.argument() + " " + value);
+                } else {
+                    unknown.add("rings." + parameter);
+                }
+            });
+            item.coalesce().forEach((parameter, value) -> {
+                if (parameter == CoalesceParameter.cqe_mode_rx || parameter == CoalesceParameter.cqe_mode_tx) {
+                    unknown.add("coalesce." + parameter);
+                } else {
+                    // every coalescing option is a uint32 there, the adaptive ones 1 or 0 too
+                    properties.add("ethtool.coalesce-" + parameter.argument() + " " + value);
                 }
             });
             if (item.limits().keySet().stream().anyMatch(LIMIT_PROPERTIES::containsKey)) {

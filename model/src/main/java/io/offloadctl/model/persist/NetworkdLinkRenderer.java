@@ -8,7 +8,10 @@ import java.util.TreeMap;
 
 import io.offloadctl.model.KernelFeatureNames;
 import io.offloadctl.model.settings.ChannelKind;
+import io.offloadctl.model.settings.CoalesceParameter;
+import io.offloadctl.model.settings.DriverParameter;
 import io.offloadctl.model.settings.LinkLimit;
+import io.offloadctl.model.settings.RingParameter;
 
 /**
  * systemd-networkd {@code .link} files, applied by udev when a NIC appears. A .link file can
@@ -28,6 +31,49 @@ final class NetworkdLinkRenderer implements PersistRenderer {
     /** systemd.link [Link] keys by the size limit they set; the others (gro_, the IPv4 twins) have none in systemd 252. */
     private static final Map<LinkLimit, String> LIMIT_KEYS = Map.of(LinkLimit.gso_max_size, "GenericSegmentOffloadMaxBytes",
             LinkLimit.gso_max_segs, "GenericSegmentOffloadMaxSegments");
+
+    /** systemd.link [Link] keys (systemd 252) by the ring parameter they set; rx_buf_len, cqe_size and tx_push have none. */
+    private static final Map<RingParameter, String> RING_KEYS = Map.of(RingParameter.rx, "RxBufferSize",
+            RingParameter.rx_mini, "RxMiniBufferSize", RingParameter.rx_jumbo, "RxJumboBufferSize", RingParameter.tx, "TxBufferSize");
+
+    /**
+     * systemd.link [Link] keys (systemd 252) by the coalescing parameter they set, each with the unit its
+     * value takes: the *Sec= keys are time spans (a bare number would be seconds), so microseconds say
+     * "us"; the CQE modes have none.
+     */
+    private static final Map<CoalesceParameter, String> COALESCE_KEYS = coalesceKeys();
+
+    private static Map<CoalesceParameter, String> coalesceKeys() {
+        Map<CoalesceParameter, String> keys = new java.util.EnumMap<>(CoalesceParameter.class);
+        keys.put(CoalesceParameter.rx_usecs, "RxCoalesceSec=%dus");
+        keys.put(CoalesceParameter.rx_frames, "RxMaxCoalescedFrames=%d");
+        keys.put(CoalesceParameter.rx_usecs_irq, "RxCoalesceIrqSec=%dus");
+        keys.put(CoalesceParameter.rx_frames_irq, "RxMaxCoalescedIrqFrames=%d");
+        keys.put(CoalesceParameter.tx_usecs, "TxCoalesceSec=%dus");
+        keys.put(CoalesceParameter.tx_frames, "TxMaxCoalescedFrames=%d");
+        keys.put(CoalesceParameter.tx_usecs_irq, "TxCoalesceIrqSec=%dus");
+        keys.put(CoalesceParameter.tx_frames_irq, "TxMaxCoalescedIrqFrames=%d");
+        keys.put(CoalesceParameter.stats_block_usecs, "StatisticsBlockCoalesceSec=%dus");
+        keys.put(CoalesceParameter.adaptive_rx, "UseAdaptiveRxCoalesce=%s");
+        keys.put(CoalesceParameter.adaptive_tx, "UseAdaptiveTxCoalesce=%s");
+        keys.put(CoalesceParameter.pkt_rate_low, "CoalescePacketRateLow=%d");
+        keys.put(CoalesceParameter.rx_usecs_low, "RxCoalesceLowSec=%dus");
+        keys.put(CoalesceParameter.rx_frames_low, "RxMaxCoalescedLowFrames=%d");
+        keys.put(CoalesceParameter.tx_usecs_low, "TxCoalesceLowSec=%dus");
+        keys.put(CoalesceParameter.tx_frames_low, "TxMaxCoalescedLowFrames=%d");
+        keys.put(CoalesceParameter.pkt_rate_high, "CoalescePacketRateHigh=%d");
+        keys.put(CoalesceParameter.rx_usecs_high, "RxCoalesceHighSec=%dus");
+        keys.put(CoalesceParameter.rx_frames_high, "RxMaxCoalescedHighFrames=%d");
+        keys.put(CoalesceParameter.tx_usecs_high, "TxCoalesceHighSec=%dus");
+        keys.put(CoalesceParameter.tx_frames_high, "TxMaxCoalescedHighFrames=%d");
+        keys.put(CoalesceParameter.sample_interval, "CoalescePacketRateSampleIntervalSec=%ds");
+        return keys;
+    }
+
+    /** The key's line for a value: on/off parameters as yes/no. */
+    private static String line(String format, DriverParameter parameter, long value) {
+        return parameter.onOff() ? String.format(format, value != 0 ? "yes" : "no") : String.format(format, value);
+    }
 
     private static Map<String, List<String>> keys() {
         Map<String, List<String>> keys = new LinkedHashMap<>();
@@ -72,6 +118,20 @@ final class NetworkdLinkRenderer implements PersistRenderer {
                     limitsLeft.add(limit + " " + value);
                 }
             });
+            item.rings().forEach((parameter, value) -> {
+                if (RING_KEYS.containsKey(parameter)) {
+                    lines.add(RING_KEYS.get(parameter) + "=" + value);
+                } else {
+                    limitsLeft.add("rings." + parameter + " " + value);
+                }
+            });
+            item.coalesce().forEach((parameter, value) -> {
+                if (COALESCE_KEYS.containsKey(parameter)) {
+                    lines.add(line(COALESCE_KEYS.get(parameter), parameter, value));
+                } else {
+                    limitsLeft.add("coalesce." + parameter + " " + value);
+                }
+            });
             if (i > 0) {
                 out.append('\n');
             }
@@ -84,7 +144,7 @@ final class NetworkdLinkRenderer implements PersistRenderer {
                         .append(String.join(" ", left.keySet())).append('\n');
             }
             if (!limitsLeft.isEmpty()) {
-                out.append("# size limits a .link file cannot express (use the systemd or udev form): ")
+                out.append("# settings a .link file cannot express (use the systemd or udev form): ")
                         .append(String.join(", ", limitsLeft)).append('\n');
             }
             out.append("[Match]\nOriginalName=").append(item.target().interfaceGlob()).append('\n');

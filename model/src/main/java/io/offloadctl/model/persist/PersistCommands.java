@@ -26,7 +26,8 @@ public record PersistCommands(String tool, boolean ethtool) {
     /**
      * The commands for one interface, given as a shell word (a name, or "$dev"-style expansion):
      * the features ({@code set} / {@code -K}), then the channels ({@code channels} / {@code -L}), then
-     * the size limits ({@code limits} / {@code ip link set dev}).
+     * the size limits ({@code limits} / {@code ip link set dev}), the rings ({@code rings} / {@code -G})
+     * and the coalescing ({@code coalesce} / {@code -C}).
      */
     public List<String> commands(String interfaceWord, PersistPlan.Item item) {
         List<String> commands = new ArrayList<>();
@@ -38,6 +39,13 @@ public record PersistCommands(String tool, boolean ethtool) {
         }
         if (!item.limits().isEmpty()) {
             commands.add((ethtool ? DEFAULT_IP + " link set dev " : tool + " limits ") + interfaceWord + " " + item.limitArguments());
+        }
+        if (!item.rings().isEmpty()) {
+            commands.add(tool + (ethtool ? " -G " : " rings ") + interfaceWord + " " + PersistPlan.Item.parameterArguments(item.rings()));
+        }
+        if (!item.coalesce().isEmpty()) {
+            commands.add(tool + (ethtool ? " -C " : " coalesce ") + interfaceWord + " "
+                    + PersistPlan.Item.parameterArguments(item.coalesce()));
         }
         return commands;
     }

@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.offloadctl.model.settings.ChannelKind;
+import io.offloadctl.model.settings.CoalesceParameter;
+import io.offloadctl.model.settings.DriverParameter;
 import io.offloadctl.model.settings.LinkLimit;
+import io.offloadctl.model.settings.RingParameter;
 
 /**
  * What to persist: a name for the artifact, the node labels a fleet tool selects hosts by, per
@@ -31,9 +34,9 @@ public record PersistPlan(String name, Map<String, String> nodeLabels, List<Item
         return out.toString();
     }
 
-    /** Features (kernel names), channel counts and size limits to set on the interfaces of one target. */
+    /** Features (kernel names), channel counts, size limits, rings and coalescing to set on the interfaces of one target. */
     public record Item(PersistTarget target, Map<String, Boolean> features, Map<ChannelKind, Integer> channels,
-                       Map<LinkLimit, Long> limits) {
+                       Map<LinkLimit, Long> limits, Map<RingParameter, Long> rings, Map<CoalesceParameter, Long> coalesce) {
         public Item {
             features = new TreeMap<>(features);
             Map<ChannelKind, Integer> counts = new EnumMap<>(ChannelKind.class);
@@ -46,6 +49,21 @@ public record PersistPlan(String name, Map<String, String> nodeLabels, List<Item
                 sizes.putAll(limits);
             }
             limits = sizes;
+            rings = copy(rings, RingParameter.class);
+            coalesce = copy(coalesce, CoalesceParameter.class);
+        }
+
+        private static <K extends Enum<K>> Map<K, Long> copy(Map<K, Long> values, Class<K> type) {
+            Map<K, Long> copy = new EnumMap<>(type);
+            if (values != null) {
+                copy.putAll(values);
+            }
+            return copy;
+        }
+
+        public Item(PersistTarget target, Map<String, Boolean> features, Map<ChannelKind, Integer> channels,
+                    Map<LinkLimit, Long> limits) {
+            this(target, features, channels, limits, Map.of(), Map.of());
         }
 
         public Item(PersistTarget target, Map<String, Boolean> features, Map<ChannelKind, Integer> channels) {
@@ -59,6 +77,12 @@ public record PersistPlan(String name, Map<String, String> nodeLabels, List<Item
         /** The size limits as ip link and offloadctl limits take them: "gso_max_size 65536 gro_max_size 65536". */
         public String limitArguments() {
             return String.join(" ", limits.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
+        }
+
+        /** Ring or coalescing parameters as ethtool -G/-C and offloadctl rings/coalesce take them: "rx 4096 tx-push off". */
+        public static String parameterArguments(Map<? extends DriverParameter, Long> values) {
+            return String.join(" ", values.entrySet().stream().map(e -> e.getKey().argument() + " "
+                    + (e.getKey().onOff() ? (e.getValue() != 0 ? "on" : "off") : Long.toString(e.getValue()))).toList());
         }
 
         /** The channel counts as ethtool -L takes them: "rx 2 tx 2". */

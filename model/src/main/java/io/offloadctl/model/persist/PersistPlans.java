@@ -5,7 +5,10 @@ import io.offloadctl.model.OffloadException;
 import io.offloadctl.model.policy.DesiredInterface;
 import io.offloadctl.model.policy.PolicyMode;
 import io.offloadctl.model.settings.ChannelKind;
+import io.offloadctl.model.policy.DesiredCount;
+import io.offloadctl.model.settings.CoalesceParameter;
 import io.offloadctl.model.settings.LinkLimit;
+import io.offloadctl.model.settings.RingParameter;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -22,8 +25,19 @@ public final class PersistPlans {
     private PersistPlans() {
     }
 
+    /** The values enforce-mode policies decide, of one section. */
+    private static <K extends Enum<K>> Map<K, Long> enforced(Map<K, DesiredCount> desired, Class<K> type) {
+        Map<K, Long> values = new EnumMap<>(type);
+        desired.forEach((key, value) -> {
+            if (value.mode() == PolicyMode.enforce) {
+                values.put(key, value.value());
+            }
+        });
+        return values;
+    }
+
     /**
-     * A node's desired state: its concrete interfaces, enforced features, channels and limits only (audit-mode policies
+     * A node's desired state: its concrete interfaces, enforced features, channels, limits, rings and coalescing only (audit-mode policies
      * are not applied by agents, so they are not persisted either).
      */
     public static PersistPlan forDesired(String node, long revision, List<DesiredInterface> interfaces, int conflicts) {
@@ -41,14 +55,11 @@ public final class PersistPlans {
                     channels.put(kind, Math.toIntExact(value.value()));
                 }
             });
-            Map<LinkLimit, Long> limits = new EnumMap<>(LinkLimit.class);
-            iface.limits().forEach((limit, value) -> {
-                if (value.mode() == PolicyMode.enforce) {
-                    limits.put(limit, value.value());
-                }
-            });
-            if (!enforced.isEmpty() || !channels.isEmpty() || !limits.isEmpty()) {
-                items.add(new PersistPlan.Item(PersistTarget.named(iface.name()), enforced, channels, limits));
+            Map<LinkLimit, Long> limits = enforced(iface.limits(), LinkLimit.class);
+            Map<RingParameter, Long> rings = enforced(iface.rings(), RingParameter.class);
+            Map<CoalesceParameter, Long> coalesce = enforced(iface.coalesce(), CoalesceParameter.class);
+            if (!enforced.isEmpty() || !channels.isEmpty() || !limits.isEmpty() || !rings.isEmpty() || !coalesce.isEmpty()) {
+                items.add(new PersistPlan.Item(PersistTarget.named(iface.name()), enforced, channels, limits, rings, coalesce));
             }
         }
         if (items.isEmpty()) {

@@ -1,5 +1,8 @@
 package io.offloadctl.model.policy;
 
+import io.offloadctl.model.settings.CoalesceParameter;
+import io.offloadctl.model.settings.RingParameter;
+
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,14 +15,19 @@ import io.offloadctl.model.settings.LinkLimit;
 import io.offloadctl.model.settings.SettingName;
 
 /** The desired settings of one interface: a section per kind of setting. */
-@Schema(description = "The desired settings of one interface: features by kernel name, channel counts by kind, size limits by name.")
+@Schema(description = "The desired settings of one interface: features by kernel name, channel counts by kind, size limits, ring "
+        + "and coalescing parameters by name.")
 public record DesiredInterface(
         @Schema(description = "Interface name.", examples = "eno1") String name,
         @Schema(description = "Desired value per kernel feature name.") Map<String, DesiredFeature> features,
         @Schema(description = "Desired count per kind of channel (rx, tx, other, combined); empty when no policy sets channels here.")
         Map<ChannelKind, DesiredCount> channels,
         @Schema(description = "Desired size limits (gso_max_size, gro_max_size, ...); empty when no policy sets limits here.")
-        Map<LinkLimit, DesiredCount> limits) {
+        Map<LinkLimit, DesiredCount> limits,
+        @Schema(description = "Desired ring parameters (rx, tx, ...; tx_push 1 or 0); empty when no policy sets rings here.")
+        Map<RingParameter, DesiredCount> rings,
+        @Schema(description = "Desired coalescing parameters (rx_usecs, adaptive_rx 1 or 0, ...); empty when no policy sets "
+                + "coalescing here.") Map<CoalesceParameter, DesiredCount> coalesce) {
 
     public DesiredInterface {
         features = features == null ? Map.of() : new TreeMap<>(features);
@@ -33,6 +41,21 @@ public record DesiredInterface(
             sizes.putAll(limits);
         }
         limits = sizes;
+        rings = copy(rings, RingParameter.class);
+        coalesce = copy(coalesce, CoalesceParameter.class);
+    }
+
+    private static <K extends Enum<K>> Map<K, DesiredCount> copy(Map<K, DesiredCount> values, Class<K> type) {
+        Map<K, DesiredCount> copy = new EnumMap<>(type);
+        if (values != null) {
+            copy.putAll(values);
+        }
+        return copy;
+    }
+
+    public DesiredInterface(String name, Map<String, DesiredFeature> features, Map<ChannelKind, DesiredCount> channels,
+                            Map<LinkLimit, DesiredCount> limits) {
+        this(name, features, channels, limits, Map.of(), Map.of());
     }
 
     public DesiredInterface(String name, Map<String, DesiredFeature> features) {
@@ -50,12 +73,14 @@ public record DesiredInterface(
     public record Wanted(Object value, String policy, PolicyMode mode, java.util.List<String> suspends) {
     }
 
-    /** Every desired setting by {@link SettingName}: features, then channels, then limits. */
+    /** Every desired setting by {@link SettingName}: features, then channels, limits, rings and coalescing. */
     public Map<String, Wanted> settings() {
         Map<String, Wanted> all = new LinkedHashMap<>();
         features.forEach((feature, d) -> all.put(feature, new Wanted(d.value(), d.policy(), d.mode(), d.suspends())));
         channels.forEach((kind, d) -> all.put(SettingName.channel(kind), new Wanted(d.value(), d.policy(), d.mode(), d.suspends())));
         limits.forEach((limit, d) -> all.put(SettingName.limit(limit), new Wanted(d.value(), d.policy(), d.mode(), d.suspends())));
+        rings.forEach((p, d) -> all.put(SettingName.parameter(p), new Wanted(d.value(), d.policy(), d.mode(), d.suspends())));
+        coalesce.forEach((p, d) -> all.put(SettingName.parameter(p), new Wanted(d.value(), d.policy(), d.mode(), d.suspends())));
         return all;
     }
 }

@@ -1,5 +1,8 @@
 package io.offloadctl.model.policy;
 
+import io.offloadctl.model.settings.CoalesceParameter;
+import io.offloadctl.model.settings.RingParameter;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -53,8 +56,14 @@ public final class DesiredStateCalculator {
             Map<LinkLimit, DesiredCount> limits = new EnumMap<>(LinkLimit.class);
             decideAll(iface.name(), selecting, Policy::limitValues, SettingName::limit, conflicts,
                     (limit, d) -> limits.put(limit, new DesiredCount(d.value(), d.winner().name(), d.winner().mode(), d.suspends())));
-            if (!features.isEmpty() || !channels.isEmpty() || !limits.isEmpty()) {
-                interfaces.add(new DesiredInterface(iface.name(), features, channels, limits));
+            Map<RingParameter, DesiredCount> rings = new EnumMap<>(RingParameter.class);
+            decideAll(iface.name(), selecting, Policy::ringValues, SettingName::parameter, conflicts,
+                    (p, d) -> rings.put(p, new DesiredCount(d.value(), d.winner().name(), d.winner().mode(), d.suspends())));
+            Map<CoalesceParameter, DesiredCount> coalesce = new EnumMap<>(CoalesceParameter.class);
+            decideAll(iface.name(), selecting, Policy::coalesceValues, SettingName::parameter, conflicts,
+                    (p, d) -> coalesce.put(p, new DesiredCount(d.value(), d.winner().name(), d.winner().mode(), d.suspends())));
+            if (!features.isEmpty() || !channels.isEmpty() || !limits.isEmpty() || !rings.isEmpty() || !coalesce.isEmpty()) {
+                interfaces.add(new DesiredInterface(iface.name(), features, channels, limits, rings, coalesce));
             }
         }
         return new DesiredState(interfaces, conflicts, forNode);
@@ -70,7 +79,7 @@ public final class DesiredStateCalculator {
                 .filter(policy -> policy.selector().selectsNode(labels))
                 .sorted(Comparator.comparingInt(Policy::priority).reversed().thenComparing(Policy::name))
                 .map(p -> new Policy(p.name(), null, p.priority(), p.mode(), p.selector(), p.features(), p.onRemove(),
-                        Rollout.forAgents(p.rollout()), p.channels(), p.limits()))
+                        Rollout.forAgents(p.rollout()), p.channels(), p.limits(), p.rings(), p.coalesce()))
                 .toList();
     }
 

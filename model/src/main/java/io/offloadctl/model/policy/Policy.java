@@ -6,13 +6,16 @@ import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.offloadctl.model.settings.ChannelRequest;
+import io.offloadctl.model.settings.CoalesceRequest;
 import io.offloadctl.model.settings.LimitRequest;
+import io.offloadctl.model.settings.RingRequest;
 
 /**
  * A desired-state rule: which interfaces, which settings (features on or off, channel counts, size limits), how
  * strongly, enforced or audited.
  */
-@Schema(description = "A policy: the features to turn on or off, the channel counts and the size limits to set on the interfaces its selector picks.")
+@Schema(description = "A policy: the features to turn on or off, the channel counts, size limits, ring sizes and coalescing to set on "
+        + "the interfaces its selector picks.")
 public record Policy(
         @Schema(description = "Unique name: lower-case letters, digits and dashes.", examples = "bridge-ports-no-gro", required = true) String name,
         @Schema(nullable = true, description = "Why the policy exists, for the next operator.", examples = "Harvester on bnxt_en: GRO/GSO collapse cross-node throughput") String description,
@@ -28,7 +31,11 @@ public record Policy(
         @Schema(nullable = true, description = "Channel (queue) counts to set, as ethtool -L sets them; a policy names features, "
                 + "channels, limits or several of them.", examples = "{\"rx\": 2, \"tx\": 2}") ChannelRequest channels,
         @Schema(nullable = true, description = "Segmentation and aggregation size limits to set, as ip link sets them.",
-                examples = "{\"gso_max_size\": 65536}") LimitRequest limits) {
+                examples = "{\"gso_max_size\": 65536}") LimitRequest limits,
+        @Schema(nullable = true, description = "Ring sizes to set, as ethtool -G sets them.", examples = "{\"rx\": 4096, \"tx\": 4096}")
+        RingRequest rings,
+        @Schema(nullable = true, description = "Interrupt coalescing to set, as ethtool -C sets it.",
+                examples = "{\"adaptive_rx\": false, \"rx_usecs\": 50}") CoalesceRequest coalesce) {
 
     public Policy {
         selector = selector == null ? Selector.ALL : selector;
@@ -36,6 +43,14 @@ public record Policy(
         onRemove = onRemove == null ? RemovalAction.keep : onRemove;
         channels = channels == null || channels.namesNone() ? null : channels;
         limits = limits == null || limits.namesNone() ? null : limits;
+        rings = rings == null || rings.namesNone() ? null : rings;
+        coalesce = coalesce == null || coalesce.namesNone() ? null : coalesce;
+    }
+
+    /** A policy of features, channels and limits. */
+    public Policy(String name, String description, int priority, PolicyMode mode, Selector selector, Map<String, Boolean> features,
+                  RemovalAction onRemove, Rollout rollout, ChannelRequest channels, LimitRequest limits) {
+        this(name, description, priority, mode, selector, features, onRemove, rollout, channels, limits, null, null);
     }
 
     /** A policy of features and channels. */
@@ -60,6 +75,21 @@ public record Policy(
         return limits == null ? Map.of() : limits.values();
     }
 
+    /** The ring sizes this policy sets, by parameter (tx_push as 1 or 0); empty when it sets none. */
+    public Map<io.offloadctl.model.settings.RingParameter, Long> ringValues() {
+        return rings == null ? Map.of() : rings.values();
+    }
+
+    /** The coalescing this policy sets, by parameter (on/off as 1 or 0); empty when it sets none. */
+    public Map<io.offloadctl.model.settings.CoalesceParameter, Long> coalesceValues() {
+        return coalesce == null ? Map.of() : coalesce.values();
+    }
+
+    /** Whether it sets anything but features. */
+    public boolean setsOtherThanFeatures() {
+        return channels != null || limits != null || rings != null || coalesce != null;
+    }
+
     public Policy(String name, String description, int priority, PolicyMode mode, Selector selector, Map<String, Boolean> features,
                   RemovalAction onRemove) {
         this(name, description, priority, mode, selector, features, onRemove, null);
@@ -72,7 +102,7 @@ public record Policy(
 
     /** The same policy as another rollout would bring it. */
     public Policy withRollout(Rollout other) {
-        return new Policy(name, description, priority, mode, selector, features, onRemove, other, channels, limits);
+        return new Policy(name, description, priority, mode, selector, features, onRemove, other, channels, limits, rings, coalesce);
     }
 
     /** A policy whose removal keeps what it set. */

@@ -1,5 +1,8 @@
 package io.offloadctl.model.policy;
 
+import io.offloadctl.model.settings.DriverParameter;
+import io.offloadctl.model.settings.SettingName;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,14 +55,16 @@ public final class PolicyNormalizer {
         Rollout.check(policy.rollout(), violations);
         Map<String, Boolean> features = policy.features().size() > MAX_FEATURES
                 ? tooMany("features", policy.features().size(), MAX_FEATURES, violations)
-                : normalizeFeatures(policy.features(), policy.channels() == null && policy.limits() == null, violations);
+                : normalizeFeatures(policy.features(), !policy.setsOtherThanFeatures(), violations);
         checkChannels(policy.channels(), violations);
         checkLimits(policy.limits(), violations);
+        checkParameters(policy.ringValues(), violations);
+        checkParameters(policy.coalesceValues(), violations);
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
         return new Policy(policy.name(), policy.description(), policy.priority(), policy.mode(), policy.selector(),
-                features, policy.onRemove(), policy.rolloutOrDefault(), policy.channels(), policy.limits());
+                features, policy.onRemove(), policy.rolloutOrDefault(), policy.channels(), policy.limits(), policy.rings(), policy.coalesce());
     }
 
     private static void checkLimits(LimitRequest limits, List<Violation> violations) {
@@ -69,6 +74,15 @@ public final class PolicyNormalizer {
         limits.values().forEach((limit, value) -> {
             if (value < 0 || value > LimitRequest.maximum(limit)) {
                 violations.add(new Violation("limits." + limit, "must be between 0 and " + LimitRequest.maximum(limit)));
+            }
+        });
+    }
+
+    /** Ring and coalescing values: each within what its attribute holds (a u32; the on/off ones are booleans already). */
+    private static void checkParameters(Map<? extends DriverParameter, Long> values, List<Violation> violations) {
+        values.forEach((parameter, value) -> {
+            if (value < 0 || value > parameter.maximum()) {
+                violations.add(new Violation(SettingName.parameter(parameter), "must be between 0 and " + parameter.maximum()));
             }
         });
     }
@@ -87,7 +101,7 @@ public final class PolicyNormalizer {
     private static Map<String, Boolean> normalizeFeatures(Map<String, Boolean> given, boolean onlySection, List<Violation> violations) {
         if (given.isEmpty()) {
             if (onlySection) {
-                violations.add(new Violation("features", "must name at least one feature (or the policy channel counts or size limits)"));
+                violations.add(new Violation("features", "must name at least one feature (or the policy channel counts, size limits, rings or coalescing)"));
             }
             return Map.of();
         }

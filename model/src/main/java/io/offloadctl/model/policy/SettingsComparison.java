@@ -53,7 +53,10 @@ public final class SettingsComparison {
                 .filter(d -> d.mode() == PolicyMode.enforce && d.status() == ComplianceStatus.drifted).toList();
     }
 
-    /** The value of a setting in effect: a feature's active value, a channel count, a size limit; empty when the interface lacks it. */
+    /**
+     * The value of a setting in effect: a feature's active value, a channel count, a size limit, a
+     * ring or coalescing parameter; empty when the interface lacks it.
+     */
     public static Optional<Object> currentValue(InterfaceReport iface, String setting) {
         Optional<ChannelKind> channel = SettingName.channelKind(setting);
         if (channel.isPresent()) {
@@ -62,6 +65,14 @@ public final class SettingsComparison {
         Optional<LinkLimit> limit = SettingName.limit(setting);
         if (limit.isPresent()) {
             return Optional.ofNullable(iface.limits().get(limit.get()));
+        }
+        Optional<io.offloadctl.model.settings.RingParameter> ring = SettingName.ring(setting);
+        if (ring.isPresent()) {
+            return Optional.ofNullable(iface.rings().get(ring.get()));
+        }
+        Optional<io.offloadctl.model.settings.CoalesceParameter> coalesce = SettingName.coalesce(setting);
+        if (coalesce.isPresent()) {
+            return Optional.ofNullable(iface.coalesce().get(coalesce.get()));
         }
         return Optional.ofNullable(iface.features().get(setting)).map(FeatureReport::active);
     }
@@ -80,6 +91,14 @@ public final class SettingsComparison {
      * maxima): the interface lacks it, the driver keeps it fixed, or the count is beyond the maximum.
      */
     private static String refusal(InterfaceReport iface, String setting, Object wanted) {
+        Optional<io.offloadctl.model.settings.RingParameter> ring = SettingName.ring(setting);
+        if (ring.isPresent()) {
+            return ring.get().refusal(iface.name(), wanted == null ? 0 : (Long) wanted, iface.rings()).orElse(null);
+        }
+        Optional<io.offloadctl.model.settings.CoalesceParameter> coalesce = SettingName.coalesce(setting);
+        if (coalesce.isPresent()) {
+            return coalesce.get().refusal(iface.name(), wanted == null ? 0 : (Long) wanted, iface.coalesce()).orElse(null);
+        }
         Optional<LinkLimit> limit = SettingName.limit(setting);
         if (limit.isPresent()) {
             return limit.get().refusal(iface.name(), wanted == null ? 0 : (Long) wanted, iface.limits()).orElse(null);

@@ -9,7 +9,7 @@ import java.util.Optional;
  * by the names {@code ethtool -C} takes (with '_' for '-'), in the kernel's attribute order. A driver
  * reports only those it supports; the others cannot be set on it.
  */
-public enum CoalesceParameter {
+public enum CoalesceParameter implements DriverParameter {
     rx_usecs(false),
     rx_frames(false),
     rx_usecs_irq(false),
@@ -42,11 +42,24 @@ public enum CoalesceParameter {
     }
 
     /** Whether it is on/off (a u8) rather than a number (a u32). */
+    @Override
     public boolean onOff() {
         return onOff;
     }
 
+    @Override
+    public String section() {
+        return "coalesce";
+    }
+
+    /** Every one is settable where the driver reports it. */
+    @Override
+    public boolean settable() {
+        return true;
+    }
+
     /** As ethtool -C names it: {@code rx-usecs}. */
+    @Override
     public String argument() {
         return name().replace('_', '-');
     }

@@ -9,7 +9,7 @@ import java.util.Optional;
  * {@code ethtool -g} prints them, in that order; the names are {@code ethtool -G}'s arguments with
  * '_' for '-'. The _max ones are the driver's maxima: read only, each bounding its ring.
  */
-public enum RingParameter {
+public enum RingParameter implements DriverParameter {
     rx_max(Type.COUNT, null),
     rx_mini_max(Type.COUNT, null),
     rx_jumbo_max(Type.COUNT, null),
@@ -39,16 +39,35 @@ public enum RingParameter {
     }
 
     /** The maximum this ring size may not exceed. */
+    @Override
     public Optional<RingParameter> boundBy() {
         return Optional.ofNullable(boundBy).map(RingParameter::valueOf);
     }
 
+    @Override
+    public String section() {
+        return "rings";
+    }
+
+    /** tx_push (and the TCP data split mode, which is not settable). */
+    @Override
+    public boolean onOff() {
+        return type == Type.SWITCH;
+    }
+
+    @Override
+    public long maximum() {
+        return type == Type.SPLIT ? 2 : DriverParameter.super.maximum();
+    }
+
     /** Whether {@code ethtool -G} sets it: every one but the maxima and the TCP data split mode (ethtool 6.1 sets none). */
+    @Override
     public boolean settable() {
         return !name().endsWith("_max") && type != Type.SPLIT;
     }
 
     /** As ethtool -G names it: {@code rx-mini}. */
+    @Override
     public String argument() {
         return name().replace('_', '-');
     }

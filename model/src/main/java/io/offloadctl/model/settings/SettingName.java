@@ -5,13 +5,15 @@ import java.util.Optional;
 /**
  * The one name of each setting of an interface, as deviations, conflicts, contests, originals and
  * enactments carry it: a feature by its kernel name ({@code rx-gro}; kernel feature names hold no
- * '.'), every other setting as {@code SECTION.NAME} ({@code channels.rx}, {@code limits.gso_max_size}).
+ * '.'), every other setting as {@code SECTION.NAME} ({@code channels.rx}, {@code limits.gso_max_size},
+ * {@code rings.rx}, {@code coalesce.rx_usecs}).
  */
 public final class SettingName {
 
     /** What a setting name is, for the API's schemas (one text wherever a setting is named). */
     public static final String DESCRIPTION = "The setting: a kernel feature name, channels.KIND for a channel count (rx, tx, "
-            + "other, combined), or limits.NAME for a size limit (gso_max_size, gro_max_size, ...).";
+            + "other, combined), limits.NAME for a size limit (gso_max_size, gro_max_size, ...), rings.NAME for a ring "
+            + "parameter (rx, tx, ...) or coalesce.NAME for a coalescing parameter (rx_usecs, adaptive_rx, ...; on/off as 1 or 0).";
 
     private static final String CHANNELS = "channels.";
     private static final String LIMITS = "limits.";
@@ -35,6 +37,35 @@ public final class SettingName {
     /** The size limit a setting name names; empty for any other. */
     public static Optional<LinkLimit> limit(String setting) {
         return setting.startsWith(LIMITS) ? LinkLimit.named(setting.substring(LIMITS.length())) : Optional.empty();
+    }
+
+    /** A ring or coalescing parameter's name: {@code rings.rx}, {@code coalesce.rx_usecs}. */
+    public static String parameter(DriverParameter parameter) {
+        return parameter.section() + "." + parameter.name();
+    }
+
+    /** The ring parameter a setting name names; empty for any other. */
+    public static Optional<RingParameter> ring(String setting) {
+        return named(setting, RingParameter.values());
+    }
+
+    /** The coalescing parameter a setting name names; empty for any other. */
+    public static Optional<CoalesceParameter> coalesce(String setting) {
+        return named(setting, CoalesceParameter.values());
+    }
+
+    /** The ring or coalescing parameter a setting name names; empty for any other. */
+    public static Optional<DriverParameter> driverParameter(String setting) {
+        return ring(setting).<DriverParameter>map(p -> p).or(() -> coalesce(setting));
+    }
+
+    private static <P extends DriverParameter> Optional<P> named(String setting, P[] parameters) {
+        for (P parameter : parameters) {
+            if (setting.equals(parameter(parameter))) {
+                return Optional.of(parameter);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether the name is a feature's (a kernel feature name), not another section's. */

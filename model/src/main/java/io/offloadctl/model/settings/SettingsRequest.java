@@ -4,15 +4,17 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import io.offloadctl.model.FeatureRequest;
 
 /**
  * What to change on one interface, a typed section per kind of setting: features (kernel names,
- * on/off), channel counts and size limits. Applied as one change (features, then channels, then
- * limits), checkpointed and put back together.
+ * on/off), channel counts, size limits, rings and coalescing (on/off parameters as 1 or 0). Applied
+ * as one change in that order, checkpointed and put back together.
  */
-public record SettingsRequest(FeatureRequest features, Map<ChannelKind, Integer> channels, Map<LinkLimit, Long> limits) {
+public record SettingsRequest(FeatureRequest features, Map<ChannelKind, Integer> channels, Map<LinkLimit, Long> limits,
+                              Map<RingParameter, Long> rings, Map<CoalesceParameter, Long> coalesce) {
 
     public SettingsRequest {
         features = features == null ? new FeatureRequest(Map.of()) : features;
@@ -26,6 +28,21 @@ public record SettingsRequest(FeatureRequest features, Map<ChannelKind, Integer>
             limitCopy.putAll(limits);
         }
         limits = Collections.unmodifiableMap(limitCopy);
+        rings = copy(rings, RingParameter.class);
+        coalesce = copy(coalesce, CoalesceParameter.class);
+    }
+
+    private static <K extends Enum<K>> Map<K, Long> copy(Map<K, Long> values, Class<K> type) {
+        Map<K, Long> copy = new EnumMap<>(type);
+        if (values != null) {
+            copy.putAll(values);
+        }
+        return Collections.unmodifiableMap(copy);
+    }
+
+    /** Features, channels and limits, no rings or coalescing. */
+    public SettingsRequest(FeatureRequest features, Map<ChannelKind, Integer> channels, Map<LinkLimit, Long> limits) {
+        this(features, channels, limits, Map.of(), Map.of());
     }
 
     /** Features and channels, no limits. */
@@ -42,29 +59,45 @@ public record SettingsRequest(FeatureRequest features, Map<ChannelKind, Integer>
         Map<String, Boolean> features = new LinkedHashMap<>();
         Map<ChannelKind, Integer> channels = new EnumMap<>(ChannelKind.class);
         Map<LinkLimit, Long> limits = new EnumMap<>(LinkLimit.class);
+        Map<RingParameter, Long> rings = new EnumMap<>(RingParameter.class);
+        Map<CoalesceParameter, Long> coalesce = new EnumMap<>(CoalesceParameter.class);
         bySetting.forEach((setting, value) -> {
             Object normalized = SettingValue.of(value);
             if (SettingName.isFeature(setting)) {
                 features.put(setting, (Boolean) normalized);
                 return;
             }
-            SettingName.channelKind(setting).ifPresentOrElse(kind -> channels.put(kind, Math.toIntExact((Long) normalized)),
-                    () -> limits.put(SettingName.limit(setting)
-                            .orElseThrow(() -> new IllegalArgumentException("no such setting: " + setting)), (Long) normalized));
+            Optional<ChannelKind> channel = SettingName.channelKind(setting);
+            Optional<LinkLimit> limit = SettingName.limit(setting);
+            Optional<RingParameter> ring = SettingName.ring(setting);
+            Optional<CoalesceParameter> coalescing = SettingName.coalesce(setting);
+            if (channel.isPresent()) {
+                channels.put(channel.get(), Math.toIntExact((Long) normalized));
+            } else if (limit.isPresent()) {
+                limits.put(limit.get(), (Long) normalized);
+            } else if (ring.isPresent()) {
+                rings.put(ring.get(), (Long) normalized);
+            } else if (coalescing.isPresent()) {
+                coalesce.put(coalescing.get(), (Long) normalized);
+            } else {
+                throw new IllegalArgumentException("no such setting: " + setting);
+            }
         });
-        return new SettingsRequest(new FeatureRequest(features), channels, limits);
+        return new SettingsRequest(new FeatureRequest(features), channels, limits, rings, coalesce);
     }
 
-    /** Every setting by {@link SettingName}: features in request order, then channels in kind order, then limits. */
+    /** Every setting by {@link SettingName}: features in request order, then channels in kind order, then limits, rings, coalescing. */
     public Map<String, Object> settings() {
         Map<String, Object> all = new LinkedHashMap<>(features.wanted());
         channels.forEach((kind, count) -> all.put(SettingName.channel(kind), (long) count));
         limits.forEach((limit, value) -> all.put(SettingName.limit(limit), value));
+        rings.forEach((parameter, value) -> all.put(SettingName.parameter(parameter), value));
+        coalesce.forEach((parameter, value) -> all.put(SettingName.parameter(parameter), value));
         return all;
     }
 
     public boolean isEmpty() {
-        return features.isEmpty() && channels.isEmpty() && limits.isEmpty();
+        return features.isEmpty() && channels.isEmpty() && limits.isEmpty() && rings.isEmpty() && coalesce.isEmpty();
     }
 
     /** "rx-gro off, channels.rx 2": each setting and its value, for messages. */

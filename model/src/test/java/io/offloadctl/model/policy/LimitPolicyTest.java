@@ -28,6 +28,8 @@ import io.offloadctl.model.persist.PersistTarget;
 import io.offloadctl.model.report.InterfaceReport;
 import io.offloadctl.model.report.NodeReport;
 import io.offloadctl.model.settings.ChannelKind;
+import io.offloadctl.model.settings.CoalesceParameter;
+import io.offloadctl.model.settings.RingParameter;
 import io.offloadctl.model.settings.LimitRequest;
 import io.offloadctl.model.settings.LinkLimit;
 import io.offloadctl.model.settings.SettingsRequest;
@@ -116,7 +118,7 @@ class LimitPolicyTest {
                 PersistFormat.SYSTEMD, List.of("ExecStart=/usr/local/bin/offloadctl limits vb gso_max_size 16384 gro_ipv4_max_size 32768\n"),
                 PersistFormat.UDEV, List.of("RUN+=\"/usr/local/bin/offloadctl limits %k gso_max_size 16384 gro_ipv4_max_size 32768\"\n"),
                 PersistFormat.NETWORKD, List.of("GenericSegmentOffloadMaxBytes=16384\n",
-                        "# size limits a .link file cannot express (use the systemd or udev form): gro_ipv4_max_size 32768\n"),
+                        "# settings a .link file cannot express (use the systemd or udev form): gro_ipv4_max_size 32768\n"),
                 PersistFormat.NETWORKMANAGER, List.of("link.gso-max-size 16384", "# NetworkManager has no property for: gro_ipv4_max_size\n",
                         "need NetworkManager 1.44 or later"),
                 PersistFormat.HARVESTER_CLOUDINIT, List.of("- '/sbin/ip link set dev vb gso_max_size 16384 gro_ipv4_max_size 32768'\n"));
@@ -157,8 +159,18 @@ class LimitPolicyTest {
                 everyLimit.put(limit, 16384L);
             }
         }
+        Map<RingParameter, Long> everyRing = new EnumMap<>(RingParameter.class);
+        for (RingParameter ring : RingParameter.values()) {
+            if (ring.settable()) {
+                everyRing.put(ring, 1L);
+            }
+        }
+        Map<CoalesceParameter, Long> everyCoalescing = new EnumMap<>(CoalesceParameter.class);
+        for (CoalesceParameter parameter : CoalesceParameter.values()) {
+            everyCoalescing.put(parameter, 1L);
+        }
         PersistPlan plan = new PersistPlan("n", Map.of(), List.of(new PersistPlan.Item(
-                PersistTarget.matching("en*", List.of("bnxt_en")), everyFeature, everyKind, everyLimit)));
+                PersistTarget.matching("en*", List.of("bnxt_en")), everyFeature, everyKind, everyLimit, everyRing, everyCoalescing)));
         String rendered = PersistRenderer.of(PersistFormat.NETWORKD, PersistPlans.commands(PersistFormat.NETWORKD, null, null)).render(plan);
         List<String> unknown = new ArrayList<>();
         Set<String> section = Set.of();
@@ -177,5 +189,10 @@ class LimitPolicyTest {
         assertTrue(keys > 20, "the plan exercised the renderer: " + rendered);
         assertTrue(rendered.contains("UDPSegmentationOffload=no\n"), rendered);
         assertTrue(rendered.contains("GenericSegmentOffloadMaxSegments=16384\n"), rendered);
+        assertTrue(rendered.contains("RxBufferSize=1\n") && rendered.contains("RxCoalesceSec=1us\n")
+                && rendered.contains("UseAdaptiveTxCoalesce=yes\n") && rendered.contains("CoalescePacketRateSampleIntervalSec=1s\n"), rendered);
+        assertTrue(rendered.contains("# settings a .link file cannot express (use the systemd or udev form): gro_max_size 16384, "
+                + "gso_ipv4_max_size 16384, gro_ipv4_max_size 16384, rings.rx_buf_len 1, rings.cqe_size 1, rings.tx_push 1, "
+                + "coalesce.cqe_mode_tx 1, coalesce.cqe_mode_rx 1\n"), rendered);
     }
 }

@@ -1,7 +1,5 @@
 package io.offloadctl.node.cli;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.offloadctl.model.settings.CoalesceParameter;
@@ -32,15 +30,8 @@ final class CoalesceCommand extends DriverParametersCommand<CoalesceParameter> {
     }
 
     @Override
-    Map<String, CoalesceParameter> settable() {
-        Map<String, CoalesceParameter> settable = new LinkedHashMap<>();
-        Arrays.stream(CoalesceParameter.values()).forEach(p -> settable.put(p.argument(), p));
-        return settable;
-    }
-
-    @Override
-    boolean onOff(CoalesceParameter parameter) {
-        return parameter.onOff();
+    CoalesceParameter[] parameters() {
+        return CoalesceParameter.values();
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import io.offloadctl.model.ErrorKind;
 import io.offloadctl.model.NameSuggestions;
 import io.offloadctl.model.OffloadException;
+import io.offloadctl.model.settings.DriverParameter;
 import io.offloadctl.node.kernel.KernelSession;
 import io.offloadctl.node.kernel.NetlinkSettings;
 import io.offloadctl.node.output.Json;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Parameters;
  *
  * @param <P> the kind's parameters
  */
-abstract class DriverParametersCommand<P extends Enum<P>> extends NamespacedCommand implements Callable<Integer>, ErrorExitCodes {
+abstract class DriverParametersCommand<P extends Enum<P> & DriverParameter> extends NamespacedCommand implements Callable<Integer>, ErrorExitCodes {
 
     @Parameters(index = "0", paramLabel = "IFACE", description = "The interface.")
     String interfaceName;
@@ -37,10 +38,8 @@ abstract class DriverParametersCommand<P extends Enum<P>> extends NamespacedComm
 
     abstract NetlinkSettings<P> settings(KernelSession session);
 
-    /** The parameters a command line may set, by their argument names. */
-    abstract Map<String, P> settable();
-
-    abstract boolean onOff(P parameter);
+    /** Every parameter of the kind, in ethtool's order. */
+    abstract P[] parameters();
 
     abstract String render(String interfaceName, Map<P, Long> values);
 
@@ -51,7 +50,12 @@ abstract class DriverParametersCommand<P extends Enum<P>> extends NamespacedComm
 
     @Override
     public Integer call() {
-        Map<String, P> settable = settable();
+        Map<String, P> settable = new java.util.LinkedHashMap<>();
+        for (P parameter : parameters()) {
+            if (parameter.settable()) {
+                settable.put(parameter.argument(), parameter);
+            }
+        }
         Map<P, Long> wanted = SettingArguments.parameters(arguments, name -> {
             P parameter = settable.get(name);
             if (parameter == null) {
@@ -61,7 +65,7 @@ abstract class DriverParametersCommand<P extends Enum<P>> extends NamespacedComm
                         + " The " + what() + "s that can be set are " + String.join(", ", settable.keySet()));
             }
             return parameter;
-        }, this::onOff);
+        }, DriverParameter::onOff);
         changing = !wanted.isEmpty();
         try (KernelSession session = openSession()) {
             String name = interfaceNamed(session, interfaceName);

@@ -1,7 +1,5 @@
 package io.offloadctl.node.cli;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.offloadctl.model.settings.RingParameter;
@@ -35,15 +33,8 @@ final class RingsCommand extends DriverParametersCommand<RingParameter> {
     }
 
     @Override
-    Map<String, RingParameter> settable() {
-        Map<String, RingParameter> settable = new LinkedHashMap<>();
-        Arrays.stream(RingParameter.values()).filter(RingParameter::settable).forEach(p -> settable.put(p.argument(), p));
-        return settable;
-    }
-
-    @Override
-    boolean onOff(RingParameter parameter) {
-        return parameter.type() != RingParameter.Type.COUNT;
+    RingParameter[] parameters() {
+        return RingParameter.values();
     }
 
     @Override

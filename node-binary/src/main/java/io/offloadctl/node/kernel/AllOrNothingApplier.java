@@ -13,13 +13,16 @@ import io.offloadctl.model.OffloadException;
 import io.offloadctl.node.ffi.LinkRecord;
 import io.offloadctl.model.settings.ChannelCounts;
 import io.offloadctl.model.settings.Channels;
+import io.offloadctl.model.settings.CoalesceParameter;
+import io.offloadctl.model.settings.DriverParameter;
 import io.offloadctl.model.settings.LinkLimit;
+import io.offloadctl.model.settings.RingParameter;
 import io.offloadctl.model.settings.SettingsRequest;
 
 /**
  * Applies settings to several interfaces as one change: every interface is read first (so a
- * missing one changes nothing), then changed in order, its features first, then its channels, then
- * its size limits; if a change fails, a changeable feature does not end up as requested, or the
+ * missing one changes nothing), then changed in order, its features first, then its channels, its
+ * size limits, its rings and its coalescing; if a change fails, a changeable feature does not end up as requested, or the
  * channels or limits are not what was asked for, every interface touched so far is put back as it was. When putting back
  * fails too, that is attached to the original error, which is the one thrown.
  */
@@ -29,6 +32,8 @@ public final class AllOrNothingApplier {
     private final FeatureWriter writer;
     private final ChannelSettings channels;
     private final LinkLimits limits;
+    private final NetlinkSettings<RingParameter> rings;
+    private final NetlinkSettings<CoalesceParameter> coalesce;
     private final KernelSession session;
 
     public AllOrNothingApplier(KernelSession session) {
@@ -37,6 +42,8 @@ public final class AllOrNothingApplier {
         this.writer = new FeatureWriter(session);
         this.channels = new ChannelSettings(session);
         this.limits = new LinkLimits(session);
+        this.rings = NetlinkSettings.rings(session);
+        this.coalesce = NetlinkSettings.coalesce(session);
     }
 
     /** The channels of one interface before and after a change. */
@@ -47,12 +54,32 @@ public final class AllOrNothingApplier {
     public record LimitChange(String interfaceName, Map<LinkLimit, Long> before, Map<LinkLimit, Long> after) {
     }
 
-    /** What a change did: each interface's features (before, after, judged as ethtool judges), channels and limits. */
-    public record Change(List<SetOutcome> features, List<ChannelChange> channels, List<LimitChange> limits) {
+    /**
+     * The ring or coalescing parameters of one interface that a change set: their values before and
+     * all of them after; {@link #putBack} sets the ones before again.
+     */
+    public record ParameterChange<P extends Enum<P> & DriverParameter>(String interfaceName, NetlinkSettings<P> settings,
+                                                                       Map<P, Long> before, Map<P, Long> after) {
+        void putBack() {
+            settings.apply(interfaceName, before);
+        }
+    }
+
+    /**
+     * What a change did: each interface's features (before, after, judged as ethtool judges), channels,
+     * limits, and ring and coalescing parameters.
+     */
+    public record Change(List<SetOutcome> features, List<ChannelChange> channels, List<LimitChange> limits,
+                         List<ParameterChange<?>> parameters) {
         public Change {
             features = List.copyOf(features);
             channels = List.copyOf(channels);
             limits = List.copyOf(limits);
+            parameters = List.copyOf(parameters);
+        }
+
+        public Change(List<SetOutcome> features, List<ChannelChange> channels, List<LimitChange> limits) {
+            this(features, channels, limits, List.of());
         }
     }
 
@@ -67,6 +94,8 @@ public final class AllOrNothingApplier {
         Map<String, FeatureTable> featureCheckpoints = new LinkedHashMap<>();
         Map<String, Channels> channelCheckpoints = new LinkedHashMap<>();
         Map<String, LinkRecord> linkCheckpoints = new LinkedHashMap<>();
+        Map<String, Map<RingParameter, Long>> ringCheckpoints = new LinkedHashMap<>();
+        Map<String, Map<CoalesceParameter, Long>> coalesceCheckpoints = new LinkedHashMap<>();
         requests.forEach((name, request) -> {
             featureCheckpoints.put(name, reader.read(name));
             if (!request.channels().isEmpty()) {
@@ -79,10 +108,17 @@ public final class AllOrNothingApplier {
                 }));
                 linkCheckpoints.put(name, link);
             }
+            if (!request.rings().isEmpty()) {
+                ringCheckpoints.put(name, checkpoint(rings, name, request.rings()));
+            }
+            if (!request.coalesce().isEmpty()) {
+                coalesceCheckpoints.put(name, checkpoint(coalesce, name, request.coalesce()));
+            }
         });
         List<SetOutcome> outcomes = new ArrayList<>();
         List<ChannelChange> channelChanges = new ArrayList<>();
         List<LimitChange> limitChanges = new ArrayList<>();
+        List<ParameterChange<?>> parameterChanges = new ArrayList<>();
         List<Runnable> undo = new ArrayList<>();
         try {
             for (Map.Entry<String, SettingsRequest> entry : requests.entrySet()) {
@@ -91,7 +127,7 @@ public final class AllOrNothingApplier {
                 FeatureTable before = featureCheckpoints.get(name);
                 // Features are written unless only other settings were asked for: an empty feature request
                 // is judged as ethtool judges it ("Could not change any device features").
-                if (!request.features().isEmpty() || (request.channels().isEmpty() && request.limits().isEmpty())) {
+                if (!request.features().isEmpty() || request.isEmpty()) {
                     undo.add(() -> writer.restore(before));
                     SetOutcome outcome = writer.apply(before, request.features());
                     outcomes.add(outcome);
@@ -124,8 +160,14 @@ public final class AllOrNothingApplier {
                                 + "); every interface was put back as it was");
                     }
                 }
+                if (!request.rings().isEmpty()) {
+                    parameterChanges.add(change(rings, name, ringCheckpoints.get(name), request.rings(), undo));
+                }
+                if (!request.coalesce().isEmpty()) {
+                    parameterChanges.add(change(coalesce, name, coalesceCheckpoints.get(name), request.coalesce(), undo));
+                }
             }
-            return new Change(outcomes, channelChanges, limitChanges);
+            return new Change(outcomes, channelChanges, limitChanges, parameterChanges);
         } catch (RuntimeException failure) {
             RuntimeException restoreFailure = runAll(undo);
             if (restoreFailure != null) {
@@ -144,6 +186,7 @@ public final class AllOrNothingApplier {
         change.features().forEach(outcome -> undo.add(() -> writer.restore(outcome.before())));
         change.channels().forEach(c -> undo.add(() -> channels.restore(c.interfaceName(), c.before())));
         change.limits().forEach(c -> undo.add(() -> limits.restore(c.interfaceName(), c.before())));
+        change.parameters().forEach(c -> undo.add(c::putBack));
         RuntimeException failure = runAll(undo);
         if (failure != null) {
             throw failure;
@@ -153,6 +196,45 @@ public final class AllOrNothingApplier {
     /** Features only: puts back what {@link #applyFeatures} changed. */
     public void undo(List<SetOutcome> outcomes) {
         undo(new Change(outcomes, List.of(), List.of()));
+    }
+
+    /**
+     * The values before a change of these parameters, read and checked first: a parameter the driver
+     * does not report or a value above its maximum refuses the whole change before anything is touched.
+     */
+    private static <P extends Enum<P> & DriverParameter> Map<P, Long> checkpoint(NetlinkSettings<P> settings, String name,
+                                                                             Map<P, Long> wanted) {
+        Map<P, Long> reported = settings.read(name);
+        Map<P, Long> before = new java.util.HashMap<>();
+        wanted.forEach((parameter, value) -> {
+            parameter.refusal(name, value, reported).ifPresent(why -> {
+                throw new OffloadException(ErrorKind.INVALID_ARGUMENT, why);
+            });
+            before.put(parameter, reported.get(parameter));
+        });
+        return before;
+    }
+
+    /** Sets {@code wanted}, its undo registered first; a driver that does not end up with them fails the change. */
+    private static <P extends Enum<P> & DriverParameter> ParameterChange<P> change(NetlinkSettings<P> settings, String name,
+                                                                               Map<P, Long> before, Map<P, Long> wanted,
+                                                                               List<Runnable> undo) {
+        ParameterChange<P> change = new ParameterChange<>(name, settings, before, Map.of());
+        undo.add(change::putBack);
+        Map<P, Long> after = settings.apply(name, wanted);
+        if (!after.entrySet().containsAll(wanted.entrySet())) {
+            throw new OffloadException(ErrorKind.VERIFICATION, "'" + name + "' did not take "
+                    + io.offloadctl.model.persist.PersistPlan.Item.parameterArguments(wanted) + " (it has "
+                    + io.offloadctl.model.persist.PersistPlan.Item.parameterArguments(subset(after, wanted))
+                    + "); every interface was put back as it was");
+        }
+        return new ParameterChange<>(name, settings, before, after);
+    }
+
+    private static <P> Map<P, Long> subset(Map<P, Long> values, Map<P, Long> keys) {
+        Map<P, Long> subset = new LinkedHashMap<>();
+        keys.keySet().forEach(key -> subset.put(key, values.get(key)));
+        return subset;
     }
 
     /** Runs every step of an undo, the last first, even when one fails; the first failure (others suppressed in it), or null. */

@@ -2,14 +2,13 @@ package io.offloadctl.node.kernel;
 
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 
 import io.offloadctl.model.ErrorKind;
 import io.offloadctl.model.InterfaceNames;
 import io.offloadctl.model.OffloadException;
 import io.offloadctl.model.settings.CoalesceParameter;
+import io.offloadctl.model.settings.DriverParameter;
 import io.offloadctl.model.settings.RingParameter;
 import io.offloadctl.node.ffi.Errno;
 import io.offloadctl.node.ffi.EthtoolNetlink;
@@ -23,43 +22,36 @@ import io.offloadctl.node.ffi.NativeCallException;
  *
  * @param <P> the parameters of this kind, in the order ethtool prints them
  */
-public final class NetlinkSettings<P extends Enum<P>> {
+public final class NetlinkSettings<P extends Enum<P> & DriverParameter> {
 
     private final KernelSession session;
     private final Class<P> type;
     private final int getCommand;
     private final int setCommand;
     private final ToIntFunction<P> attribute;
-    private final Predicate<P> onOff;
-    private final Predicate<P> settable;
-    private final Function<P, String> argument;
     /** What the kind is called in messages: "ring", "coalescing". */
     private final String what;
 
     private NetlinkSettings(KernelSession session, Class<P> type, int getCommand, int setCommand, ToIntFunction<P> attribute,
-                            Predicate<P> onOff, Predicate<P> settable, Function<P, String> argument, String what) {
+                            String what) {
         this.session = session;
         this.type = type;
         this.getCommand = getCommand;
         this.setCommand = setCommand;
         this.attribute = attribute;
-        this.onOff = onOff;
-        this.settable = settable;
-        this.argument = argument;
         this.what = what;
     }
 
     /** Rings: ETHTOOL_MSG_RINGS_GET/SET, attributes ETHTOOL_A_RINGS_*. */
     public static NetlinkSettings<RingParameter> rings(KernelSession session) {
         return new NetlinkSettings<>(session, RingParameter.class, EthtoolNetlink.RINGS_GET, EthtoolNetlink.RINGS_SET,
-                NetlinkSettings::ringAttribute, p -> p.type() != RingParameter.Type.COUNT, RingParameter::settable,
-                RingParameter::argument, "ring");
+                NetlinkSettings::ringAttribute, "ring");
     }
 
     /** Coalescing: ETHTOOL_MSG_COALESCE_GET/SET; the parameters are declared in the attribute order, from ETHTOOL_A_COALESCE_RX_USECS (2). */
     public static NetlinkSettings<CoalesceParameter> coalesce(KernelSession session) {
         return new NetlinkSettings<>(session, CoalesceParameter.class, EthtoolNetlink.COALESCE_GET, EthtoolNetlink.COALESCE_SET,
-                p -> p.ordinal() + 2, CoalesceParameter::onOff, p -> true, CoalesceParameter::argument, "coalescing");
+                p -> p.ordinal() + 2, "coalescing");
     }
 
     private static int ringAttribute(RingParameter parameter) {
@@ -114,11 +106,12 @@ public final class NetlinkSettings<P extends Enum<P>> {
         Map<P, Long> before = read(interfaceName);
         Map<Integer, EthtoolNetlink.Value> attributes = new java.util.LinkedHashMap<>();
         wanted.forEach((parameter, value) -> {
-            refusal(interfaceName, parameter, value, before).ifPresent(why -> {
+            parameter.refusal(interfaceName, value, before).ifPresent(why -> {
                 throw new OffloadException(ErrorKind.INVALID_ARGUMENT, why);
             });
-            attributes.put(attribute.applyAsInt(parameter),
-                    onOff.test(parameter) ? EthtoolNetlink.Value.u8(value) : EthtoolNetlink.Value.u32(value));
+            // on/off (and enum) attributes are u8, the others u32
+            attributes.put(attribute.applyAsInt(parameter), !isU8(parameter)
+                    ? EthtoolNetlink.Value.u32(value) : EthtoolNetlink.Value.u8(value));
         });
         call(interfaceName, () -> {
             session.ethtoolNetlink().set(setCommand, interfaceName, attributes);
@@ -127,23 +120,8 @@ public final class NetlinkSettings<P extends Enum<P>> {
         return read(interfaceName);
     }
 
-    /** Why {@code value} cannot be set: the driver lacks the parameter, it is read only, or above its maximum. */
-    private java.util.Optional<String> refusal(String interfaceName, P parameter, long value, Map<P, Long> reported) {
-        String name = argument.apply(parameter);
-        if (!settable.test(parameter)) {
-            return java.util.Optional.of(name + " is not a setting (the driver's maximum, or not settable by ethtool 6.1)");
-        }
-        if (!reported.containsKey(parameter)) {
-            return java.util.Optional.of("the driver of '" + interfaceName + "' does not support " + name);
-        }
-        if (parameter instanceof RingParameter ring && ring.boundBy().isPresent()) {
-            @SuppressWarnings("unchecked")
-            Long maximum = reported.get((P) ring.boundBy().get());
-            if (maximum != null && value > maximum) {
-                return java.util.Optional.of(String.format("%s %d exceeds the maximum of '%s', %d", name, value, interfaceName, maximum));
-            }
-        }
-        return java.util.Optional.empty();
+    private static boolean isU8(DriverParameter parameter) {
+        return parameter.onOff() || parameter instanceof RingParameter ring && ring.type() == RingParameter.Type.SPLIT;
     }
 
     private <T> T call(String interfaceName, java.util.function.Supplier<T> call) {
