@@ -35,6 +35,11 @@ final class CoalesceCommand extends DriverParametersCommand<CoalesceParameter> {
     }
 
     @Override
+    boolean restartsQueues() {
+        return false;
+    }
+
+    @Override
     String render(String interfaceName, Map<CoalesceParameter, Long> values) {
         return CoalesceText.render(interfaceName, values);
     }

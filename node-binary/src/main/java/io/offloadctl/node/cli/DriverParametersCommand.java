@@ -30,6 +30,12 @@ abstract class DriverParametersCommand<P extends Enum<P> & DriverParameter> exte
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "NAME VALUE", description = "Parameters to set.")
     List<String> arguments = new ArrayList<>();
 
+    @picocli.CommandLine.Mixin
+    ChangeConfirmation confirmation;
+
+    /** Whether a change restarts the device's queues on many drivers (rings do, coalescing does not): then it is said first. */
+    abstract boolean restartsQueues();
+
     /** Whether the command line was taken and a change asked of the driver: its failures are refusals. */
     private boolean changing;
 
@@ -50,26 +56,31 @@ abstract class DriverParametersCommand<P extends Enum<P> & DriverParameter> exte
 
     @Override
     public Integer call() {
-        Map<String, P> settable = new java.util.LinkedHashMap<>();
-        for (P parameter : parameters()) {
-            if (parameter.settable()) {
-                settable.put(parameter.argument(), parameter);
-            }
-        }
-        Map<P, Long> wanted = SettingArguments.parameters(arguments, name -> {
-            P parameter = settable.get(name);
-            if (parameter == null) {
-                List<String> closest = NameSuggestions.closest(name, settable.keySet());
-                throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "unknown " + what() + " '" + name + "'"
-                        + (closest.isEmpty() ? "" : "; did you mean " + String.join(", ", closest) + "?")
-                        + " The " + what() + "s that can be set are " + String.join(", ", settable.keySet()));
-            }
-            return parameter;
-        }, DriverParameter::onOff);
+        Map<P, Long> wanted = parse(parameters(), what(), arguments);
         changing = !wanted.isEmpty();
         try (KernelSession session = openSession()) {
             String name = interfaceNamed(session, interfaceName);
             NetlinkSettings<P> settings = settings(session);
+            if (!wanted.isEmpty()) {
+                Map<P, Long> before = settings.read(name);
+                Map<String, Long> current = new java.util.LinkedHashMap<>();
+                Map<String, Long> asked = new java.util.LinkedHashMap<>();
+                wanted.forEach((parameter, value) -> {
+                    parameter.refusal(name, value, before).ifPresent(why -> {
+                        throw new OffloadException(ErrorKind.INVALID_ARGUMENT, why);
+                    });
+                    current.put(parameter.argument(), before.get(parameter));
+                    asked.put(parameter.argument(), value);
+                });
+                String change = ChangeConfirmation.describe(current, asked);
+                boolean proceed = restartsQueues() ? confirmation.proceed(name, what() + "s", change, err()) : !confirmation.dryRun;
+                if (!proceed) {
+                    out().print(json() ? Json.write(new Json.PlannedChange(name, current, asked))
+                            : name + ": " + change + " (dry run: nothing changed)\n");
+                    out().flush();
+                    return ExitCodes.OK;
+                }
+            }
             Map<P, Long> values = wanted.isEmpty() ? settings.read(name) : settings.apply(name, wanted);
             if (json()) {
                 out().print(Json.write(json(name, values)));
@@ -79,6 +90,29 @@ abstract class DriverParametersCommand<P extends Enum<P> & DriverParameter> exte
             out().flush();
             return ExitCodes.OK;
         }
+    }
+
+    /**
+     * {@code NAME VALUE} pairs of one kind's settable parameters by ethtool's names ({@code rx-usecs 8
+     * adaptive-rx off}); an unknown name is refused with the closest ones and the list.
+     */
+    static <P extends Enum<P> & DriverParameter> Map<P, Long> parse(P[] parameters, String what, List<String> arguments) {
+        Map<String, P> settable = new java.util.LinkedHashMap<>();
+        for (P parameter : parameters) {
+            if (parameter.settable()) {
+                settable.put(parameter.argument(), parameter);
+            }
+        }
+        return SettingArguments.parameters(arguments, name -> {
+            P parameter = settable.get(name);
+            if (parameter == null) {
+                List<String> closest = NameSuggestions.closest(name, settable.keySet());
+                throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "unknown " + what + " '" + name + "'"
+                        + (closest.isEmpty() ? "" : "; did you mean " + String.join(", ", closest) + "?")
+                        + " The " + what + "s that can be set are " + String.join(", ", settable.keySet()));
+            }
+            return parameter;
+        }, DriverParameter::onOff);
     }
 
     @Override

@@ -1,5 +1,9 @@
 package io.offloadctl.node.cli;
 
+import io.offloadctl.model.settings.CoalesceParameter;
+import io.offloadctl.model.settings.LinkLimit;
+import io.offloadctl.model.settings.RingParameter;
+
 import io.offloadctl.model.settings.ChannelKind;
 import io.offloadctl.model.settings.ChannelRequest;
 import io.offloadctl.model.ErrorKind;
@@ -33,7 +37,8 @@ import java.util.concurrent.Callable;
                 + "dispatcher script, a udev rule or a plain shell script. The API renders the same text (same code).",
                 "Either the settings given here (IFACE, a glob such as 'eno*' too, then NAME on|off ... as for set) or, "
                 + "with --cached, the desired state the agent cached. Changes nothing; prints to standard output or --output.",
-                "Example: offloadctl persist --format systemd eno1 gro off gso off --channel combined=8"})
+                "Example: offloadctl persist --format systemd eno1 gro off gso off --channel combined=8 --ring rx=4096 "
+                        + "--coalesce adaptive-rx=on --limit gso_max_size=65536"})
 final class PersistCommand implements Callable<Integer> {
 
     @Option(names = "--format", required = true, paramLabel = "FORMAT",
@@ -48,7 +53,19 @@ final class PersistCommand implements Callable<Integer> {
             + "combined; as ethtool -L sets it); repeatable: --channel rx=2 --channel tx=2.")
     Map<ChannelKind, Integer> channels = new java.util.EnumMap<>(ChannelKind.class);
 
-    @Option(names = "--cached", description = "Render the agent's cached desired state (enforced features and channels) instead.")
+    @Option(names = "--limit", paramLabel = "NAME=N", description = "A size limit to persist as well (gso_max_size, gso_max_segs, "
+            + "gro_max_size, gso_ipv4_max_size, gro_ipv4_max_size; as ip link sets it); repeatable.")
+    Map<String, String> limits = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--ring", paramLabel = "NAME=VALUE", description = "A ring parameter to persist as well (rx, tx, rx-mini, "
+            + "rx-jumbo, rx-buf-len, cqe-size, tx-push=on|off; as ethtool -G sets it); repeatable: --ring rx=4096 --ring tx=4096.")
+    Map<String, String> rings = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--coalesce", paramLabel = "NAME=VALUE", description = "A coalescing parameter to persist as well "
+            + "(rx-usecs, rx-frames, adaptive-rx=on|off, ...; as ethtool -C sets it); repeatable.")
+    Map<String, String> coalesce = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--cached", description = "Render the agent's cached desired state (every enforced setting) instead.")
     boolean cached;
 
     @Mixin
@@ -96,8 +113,18 @@ final class PersistCommand implements Callable<Integer> {
     }
 
     private PersistPlan givenPlan() {
-        if (arguments.isEmpty() || (arguments.size() < 3 && channels.isEmpty())) {
-            throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "give IFACE and at least one NAME on|off or --channel KIND=N, or --cached");
+        Map<LinkLimit, Long> sizes = LimitsCommand.parse(pairs(limits));
+        sizes.keySet().stream().filter(limit -> !limit.settable()).findFirst().ifPresent(limit -> {
+            throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "--limit " + limit + ": the driver's maximum, not a setting; "
+                    + "the limits that can be set are " + LinkLimit.settableNames());
+        });
+        Map<RingParameter, Long> ringValues = DriverParametersCommand.parse(RingParameter.values(), "ring parameter", pairs(rings));
+        Map<CoalesceParameter, Long> coalesceValues = DriverParametersCommand.parse(CoalesceParameter.values(),
+                "coalescing parameter", pairs(coalesce));
+        boolean others = !channels.isEmpty() || !sizes.isEmpty() || !ringValues.isEmpty() || !coalesceValues.isEmpty();
+        if (arguments.isEmpty() || (arguments.size() < 3 && !others)) {
+            throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "give IFACE and at least one NAME on|off, --channel KIND=N, "
+                    + "--limit NAME=N, --ring NAME=VALUE or --coalesce NAME=VALUE, or --cached");
         }
         channels.forEach((kind, count) -> {
             if (count < 0 || count > ChannelRequest.MAX_COUNT) {
@@ -110,13 +137,25 @@ final class PersistCommand implements Callable<Integer> {
                 SettingArguments.parse(arguments.subList(1, arguments.size())), KernelFeatureNames.all(),
                 "'offloadctl show' lists the features", strict.mode()).wanted();
         String artifact = name != null ? name : target.replaceAll("[^A-Za-z0-9_.-]", "_");
-        return new PersistPlan(artifact, Map.of(), List.of(new PersistPlan.Item(PersistTarget.typed(target, drivers), features, channels)));
+        return new PersistPlan(artifact, Map.of(), List.of(new PersistPlan.Item(PersistTarget.typed(target, drivers), features, channels,
+                sizes, ringValues, coalesceValues)));
+    }
+
+    /** NAME=VALUE options as the NAME VALUE pairs the setting verbs take. */
+    private static List<String> pairs(Map<String, String> options) {
+        List<String> pairs = new ArrayList<>();
+        options.forEach((key, value) -> {
+            pairs.add(key);
+            pairs.add(value);
+        });
+        return pairs;
     }
 
     private PersistPlan cachedPlan() {
-        if (!arguments.isEmpty() || !drivers.isEmpty() || !channels.isEmpty()) {
+        if (!arguments.isEmpty() || !drivers.isEmpty() || !channels.isEmpty() || !limits.isEmpty() || !rings.isEmpty()
+                || !coalesce.isEmpty()) {
             throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "--cached renders the cached desired state; give no IFACE, settings, "
-                    + "--channel or --driver");
+                    + "--channel, --limit, --ring, --coalesce or --driver");
         }
         CachedDesired desired = cache.require();
         PersistPlan plan = PersistPlans.forDesired(desired.node(), desired.revision(), desired.interfaces(), 0);

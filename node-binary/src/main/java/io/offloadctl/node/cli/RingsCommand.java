@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
                 + "pairs, set them as 'ethtool -G' does (the others stay), checked against the driver's maxima first.",
                 "NAME is rx, rx-mini, rx-jumbo, tx, rx-buf-len, cqe-size (numbers) or tx-push (on|off). On many drivers "
                         + "a new ring size restarts the device's queues: traffic stops while they come back."},
-        footer = {"", "Exit codes (as ethtool -g/-G): 0 done; 1 the interface cannot be read, or a command line that "
+        footer = {"", "A new ring size restarts the device's queues on many drivers: offloadctl says so before it changes "
+                + "them (at a terminal it asks; --yes does not), and --dry-run shows the change without making it.",
+                "", "Exit codes (as ethtool -g/-G): 0 done; 1 the interface cannot be read, or a command line that "
                 + "cannot be taken; 81 a change refused (no such interface, no ring settings, above the maximum)."})
 final class RingsCommand extends DriverParametersCommand<RingParameter> {
 
@@ -35,6 +37,11 @@ final class RingsCommand extends DriverParametersCommand<RingParameter> {
     @Override
     RingParameter[] parameters() {
         return RingParameter.values();
+    }
+
+    @Override
+    boolean restartsQueues() {
+        return true;
     }
 
     @Override

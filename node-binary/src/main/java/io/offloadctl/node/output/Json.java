@@ -97,6 +97,10 @@ public final class Json {
         }
     }
 
+    /** A dry run of a change: the settings named, by ethtool's names, as they are and as they would be (null: not reported). */
+    public record PlannedChange(String interfaceName, Map<String, Long> current, Map<String, Long> wanted) {
+    }
+
     /** One feature: its state and the legacy group (ethtool's long name) it is shown under, or null. */
     public record FeatureState(boolean active, boolean requested, boolean available, boolean changeable,
                                boolean fixed, String group) {

@@ -133,4 +133,54 @@ class ChannelsMatchEthtoolTest {
         assertTrue(CliRun.run("--netns", ours.name(), "channels", "q4a", "rxx", "2").err()
                 .contains("unknown channel kind 'rxx'; the kinds are rx, tx, other, combined"));
     }
+
+    /** offloadctl run at a terminal (util-linux script's pseudo-terminal) with {@code answer} typed at it. */
+    static Shell.Result atTerminal(String answer, String... args) {
+        List<String> command = new ArrayList<>(CliRun.command());
+        command.addAll(List.of(args));
+        String line = String.join(" ", command.stream().map(a -> "'" + a.replace("'", "'\\''") + "'").toList());
+        return Shell.run("sh", "-c", "printf '%s\\n' \"$1\" | script -qec \"$2\" /dev/null", "sh", answer, line);
+    }
+
+    @Test
+    void aChangeThatRestartsQueuesIsSaidFirstAndADryRunChangesNothing() throws Exception {
+        String before = ours.exec("ethtool", "-l", "q4b").orFail().out();
+        Shell.Result dry = CliRun.run("--netns", ours.name(), "channels", "q4b", "rx", "2", "tx", "4", "--dry-run");
+        assertEquals(0, dry.exitCode(), dry.toString());
+        int rx = Integer.parseInt(current(before, "RX"));
+        assertEquals("q4b: channels rx " + rx + " -> 2" + (current(before, "TX").equals("4") ? "" : ", tx " + current(before, "TX") + " -> 4")
+                + " (dry run: nothing changed)\n", dry.out());
+        assertEquals(before, ours.exec("ethtool", "-l", "q4b").orFail().out());
+        JsonNode planned = new ObjectMapper().readTree(CliRun.run("--netns", ours.name(), "channels", "q4b", "rx", "2", "--dry-run",
+                "--json").out());
+        assertEquals(2, planned.get("wanted").get("rx").asInt());
+        assertEquals(rx, planned.get("current").get("rx").asInt());
+        Shell.Result above = CliRun.run("--netns", ours.name(), "channels", "q4b", "rx", "9", "--dry-run");
+        assertEquals(1, above.exitCode(), "a dry run is checked as a change is: " + above);
+        assertTrue(above.err().contains("rx 9 exceeds the maximum of 'q4b', 4"), above.err());
+
+        // In a script (no terminal): said on standard error, then made, as ethtool -L would.
+        Shell.Result scripted = CliRun.run("--netns", ours.name(), "channels", "q4b", "rx", "2");
+        assertEquals(0, scripted.exitCode(), scripted.toString());
+        assertTrue(scripted.err().contains("Changing the channels of 'q4b' (rx " + rx + " -> 2) restarts its queues on many drivers"),
+                scripted.err());
+        assertEquals("2", current(ours.exec("ethtool", "-l", "q4b").orFail().out(), "RX"));
+        assertEquals("", CliRun.run("--netns", ours.name(), "channels", "q4b", "rx", "3", "--yes").err(), "--yes: no warning");
+
+        // At a terminal it asks: no keeps the channels, yes changes them.
+        Shell.Result declined = atTerminal("n", "--netns", ours.name(), "channels", "q4b", "rx", "1");
+        assertEquals(1, declined.exitCode(), declined.toString());
+        assertTrue(declined.out().contains("Proceed? [y/N]") && declined.out().contains("not changed"), declined.out());
+        assertEquals("3", current(ours.exec("ethtool", "-l", "q4b").orFail().out(), "RX"));
+        Shell.Result confirmed = atTerminal("y", "--netns", ours.name(), "channels", "q4b", "rx", "1");
+        assertEquals(0, confirmed.exitCode(), confirmed.toString());
+        assertEquals("1", current(ours.exec("ethtool", "-l", "q4b").orFail().out(), "RX"));
+        assertEquals(0, CliRun.run("--netns", ours.name(), "channels", "q4b", "rx", "4", "--yes").exitCode());
+    }
+
+    /** The "Current hardware settings" value of a kind in ethtool -l's output. */
+    static String current(String ethtool, String label) {
+        String settings = ethtool.substring(ethtool.indexOf("Current hardware settings:"));
+        return settings.lines().filter(l -> l.startsWith(label + ":")).findFirst().orElseThrow().replaceAll("^[^\t]*\t+", "");
+    }
 }

@@ -172,6 +172,24 @@ class DriverParametersMatchEthtoolTest {
         }
     }
 
+    @Test
+    void aDryRunShowsTheChangeAndMakesNone() {
+        ours.ip("tuntap", "add", "dev", "dr0", "mode", "tap");
+        String before = ours.exec("ethtool", "-c", "dr0").orFail().out();
+        Shell.Result dry = CliRun.run("--netns", ours.name(), "coalesce", "dr0", "rx-frames", "12", "--dry-run");
+        assertEquals(0, dry.exitCode(), dry.toString());
+        assertTrue(dry.out().startsWith("dr0: rx-frames ") && dry.out().endsWith(" -> 12 (dry run: nothing changed)\n"), dry.out());
+        assertEquals(before, ours.exec("ethtool", "-c", "dr0").orFail().out());
+        Shell.Result unsupported = CliRun.run("--netns", ours.name(), "coalesce", "dr0", "rx-usecs", "1", "--dry-run");
+        assertEquals(1, unsupported.exitCode(), "checked as a change is: " + unsupported);
+        Shell.Result rings = CliRun.run("--netns", ours.name(), "rings", "va", "rx", "1", "--dry-run");
+        assertEquals(81, rings.exitCode(), "as ethtool -G va rx 1 would: " + rings);
+        // coalescing restarts no queues: nothing is said before it is made
+        Shell.Result made = CliRun.run("--netns", ours.name(), "coalesce", "dr0", "rx-frames", "12");
+        assertEquals("", made.err(), made.toString());
+        assertTrue(ours.exec("ethtool", "-c", "dr0").orFail().out().contains("\nrx-frames: 12\n"));
+    }
+
     private static String option(String verb, boolean set) {
         String option = verb.equals("rings") ? "g" : "c";
         return "-" + (set ? option.toUpperCase() : option);

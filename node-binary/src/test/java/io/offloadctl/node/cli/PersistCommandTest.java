@@ -58,6 +58,33 @@ class PersistCommandTest {
     }
 
     @Test
+    void limitsRingsAndCoalescingArePersistedAsTheirVerbsTakeThem() {
+        Shell.Result all = CliRun.run("persist", "--format", "shell", "eno1", "--limit", "gso_max_size=32768", "--ring", "rx=4096",
+                "--ring", "tx-push=off", "--coalesce", "rx-usecs=50", "--coalesce", "adaptive-rx=on");
+        assertEquals(0, all.exitCode(), all.toString());
+        assertTrue(all.out().contains("/usr/local/bin/offloadctl limits eno1 gso_max_size 32768 || status=1\n"), all.out());
+        assertTrue(all.out().contains("/usr/local/bin/offloadctl rings eno1 rx 4096 tx-push off || status=1\n"), all.out());
+        assertTrue(all.out().contains("/usr/local/bin/offloadctl coalesce eno1 rx-usecs 50 adaptive-rx on || status=1\n"), all.out());
+        Shell.Result ethtool = CliRun.run("persist", "--format", "harvester-cloudinit", "eno1", "--ring", "rx=4096",
+                "--coalesce", "rx-frames=8");
+        assertTrue(ethtool.out().contains("ethtool -G eno1 rx 4096") && ethtool.out().contains("ethtool -C eno1 rx-frames 8"), ethtool.out());
+        Shell.Result networkd = CliRun.run("persist", "--format", "networkd", "en*", "--ring", "tx=2048", "--coalesce", "tx-usecs=20");
+        assertTrue(networkd.out().contains("TxBufferSize=2048\nTxCoalesceSec=20us\n"), networkd.out());
+        for (List<String> bad : List.of(List.of("--ring", "rx-max=1"), List.of("--ring", "tx-push=maybe"),
+                List.of("--coalesce", "rx-usec=1"), List.of("--limit", "tso_max_size=1"), List.of("--limit", "gso_max_size=x"))) {
+            List<String> args = new java.util.ArrayList<>(List.of("persist", "--format", "shell", "eno1"));
+            args.addAll(bad);
+            Shell.Result refused = CliRun.run(args.toArray(String[]::new));
+            assertEquals(1, refused.exitCode(), bad + ": " + refused);
+            assertEquals("", refused.out(), bad.toString());
+        }
+        assertTrue(CliRun.run("persist", "--format", "shell", "eno1", "--coalesce", "rx-usec=1").err()
+                .contains("unknown coalescing parameter 'rx-usec'; did you mean rx-usecs"));
+        assertTrue(CliRun.run("persist", "--format", "shell", "eno1", "--limit", "tso_max_size=1").err()
+                .contains("the driver's maximum, not a setting"));
+    }
+
+    @Test
     void networkdSaysWhatALinkFileCannotExpress() {
         Shell.Result result = CliRun.run("persist", "--format", "networkd", "--driver", "bnxt_en", "eno*", "gro", "off", "rx-gro-list", "on");
         assertEquals(0, result.exitCode(), result.toString());
