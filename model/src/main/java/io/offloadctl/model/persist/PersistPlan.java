@@ -1,12 +1,12 @@
 package io.offloadctl.model.persist;
 
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import io.offloadctl.model.settings.ChannelKind;
 import io.offloadctl.model.settings.CoalesceParameter;
+import io.offloadctl.model.settings.EnumMaps;
 import io.offloadctl.model.settings.DriverParameter;
 import io.offloadctl.model.settings.LinkLimit;
 import io.offloadctl.model.settings.RingParameter;
@@ -39,26 +39,10 @@ public record PersistPlan(String name, Map<String, String> nodeLabels, List<Item
                        Map<LinkLimit, Long> limits, Map<RingParameter, Long> rings, Map<CoalesceParameter, Long> coalesce) {
         public Item {
             features = new TreeMap<>(features);
-            Map<ChannelKind, Integer> counts = new EnumMap<>(ChannelKind.class);
-            if (channels != null) {
-                counts.putAll(channels);
-            }
-            channels = counts;
-            Map<LinkLimit, Long> sizes = new EnumMap<>(LinkLimit.class);
-            if (limits != null) {
-                sizes.putAll(limits);
-            }
-            limits = sizes;
-            rings = copy(rings, RingParameter.class);
-            coalesce = copy(coalesce, CoalesceParameter.class);
-        }
-
-        private static <K extends Enum<K>> Map<K, Long> copy(Map<K, Long> values, Class<K> type) {
-            Map<K, Long> copy = new EnumMap<>(type);
-            if (values != null) {
-                copy.putAll(values);
-            }
-            return copy;
+            channels = EnumMaps.copy(channels, ChannelKind.class);
+            limits = EnumMaps.copy(limits, LinkLimit.class);
+            rings = EnumMaps.copy(rings, RingParameter.class);
+            coalesce = EnumMaps.copy(coalesce, CoalesceParameter.class);
         }
 
         public Item(PersistTarget target, Map<String, Boolean> features, Map<ChannelKind, Integer> channels,

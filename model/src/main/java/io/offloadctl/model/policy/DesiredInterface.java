@@ -1,9 +1,9 @@
 package io.offloadctl.model.policy;
 
 import io.offloadctl.model.settings.CoalesceParameter;
+import io.offloadctl.model.settings.EnumMaps;
 import io.offloadctl.model.settings.RingParameter;
 
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,26 +31,10 @@ public record DesiredInterface(
 
     public DesiredInterface {
         features = features == null ? Map.of() : new TreeMap<>(features);
-        Map<ChannelKind, DesiredCount> counts = new EnumMap<>(ChannelKind.class);
-        if (channels != null) {
-            counts.putAll(channels);
-        }
-        channels = counts;
-        Map<LinkLimit, DesiredCount> sizes = new EnumMap<>(LinkLimit.class);
-        if (limits != null) {
-            sizes.putAll(limits);
-        }
-        limits = sizes;
-        rings = copy(rings, RingParameter.class);
-        coalesce = copy(coalesce, CoalesceParameter.class);
-    }
-
-    private static <K extends Enum<K>> Map<K, DesiredCount> copy(Map<K, DesiredCount> values, Class<K> type) {
-        Map<K, DesiredCount> copy = new EnumMap<>(type);
-        if (values != null) {
-            copy.putAll(values);
-        }
-        return copy;
+        channels = EnumMaps.copy(channels, ChannelKind.class);
+        limits = EnumMaps.copy(limits, LinkLimit.class);
+        rings = EnumMaps.copy(rings, RingParameter.class);
+        coalesce = EnumMaps.copy(coalesce, CoalesceParameter.class);
     }
 
     public DesiredInterface(String name, Map<String, DesiredFeature> features, Map<ChannelKind, DesiredCount> channels,

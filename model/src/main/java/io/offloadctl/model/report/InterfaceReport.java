@@ -1,6 +1,5 @@
 package io.offloadctl.model.report;
 
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -9,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.offloadctl.model.InterfaceKind;
 import io.offloadctl.model.settings.Channels;
 import io.offloadctl.model.settings.CoalesceParameter;
+import io.offloadctl.model.settings.EnumMaps;
 import io.offloadctl.model.settings.RingParameter;
 import io.offloadctl.model.settings.LinkLimit;
 
@@ -48,21 +48,9 @@ public record InterfaceReport(
     public InterfaceReport {
         counters = counters == null ? Map.of() : new TreeMap<>(counters);
         features = features == null ? Map.of() : new TreeMap<>(features);
-        Map<LinkLimit, Long> sizes = new EnumMap<>(LinkLimit.class);
-        if (limits != null) {
-            sizes.putAll(limits);
-        }
-        limits = sizes;
-        Map<RingParameter, Long> ringCopy = new EnumMap<>(RingParameter.class);
-        if (rings != null) {
-            ringCopy.putAll(rings);
-        }
-        rings = ringCopy;
-        Map<CoalesceParameter, Long> coalesceCopy = new EnumMap<>(CoalesceParameter.class);
-        if (coalesce != null) {
-            coalesceCopy.putAll(coalesce);
-        }
-        coalesce = coalesceCopy;
+        limits = EnumMaps.copy(limits, LinkLimit.class);
+        rings = EnumMaps.copy(rings, RingParameter.class);
+        coalesce = EnumMaps.copy(coalesce, CoalesceParameter.class);
         driverStatistics = driverStatistics == null ? Map.of() : new TreeMap<>(driverStatistics);
     }
 

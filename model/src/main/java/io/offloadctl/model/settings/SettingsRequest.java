@@ -18,26 +18,10 @@ public record SettingsRequest(FeatureRequest features, Map<ChannelKind, Integer>
 
     public SettingsRequest {
         features = features == null ? new FeatureRequest(Map.of()) : features;
-        Map<ChannelKind, Integer> copy = new EnumMap<>(ChannelKind.class);
-        if (channels != null) {
-            copy.putAll(channels);
-        }
-        channels = Collections.unmodifiableMap(copy);
-        Map<LinkLimit, Long> limitCopy = new EnumMap<>(LinkLimit.class);
-        if (limits != null) {
-            limitCopy.putAll(limits);
-        }
-        limits = Collections.unmodifiableMap(limitCopy);
-        rings = copy(rings, RingParameter.class);
-        coalesce = copy(coalesce, CoalesceParameter.class);
-    }
-
-    private static <K extends Enum<K>> Map<K, Long> copy(Map<K, Long> values, Class<K> type) {
-        Map<K, Long> copy = new EnumMap<>(type);
-        if (values != null) {
-            copy.putAll(values);
-        }
-        return Collections.unmodifiableMap(copy);
+        channels = Collections.unmodifiableMap(EnumMaps.copy(channels, ChannelKind.class));
+        limits = Collections.unmodifiableMap(EnumMaps.copy(limits, LinkLimit.class));
+        rings = Collections.unmodifiableMap(EnumMaps.copy(rings, RingParameter.class));
+        coalesce = Collections.unmodifiableMap(EnumMaps.copy(coalesce, CoalesceParameter.class));
     }
 
     /** Features, channels and limits, no rings or coalescing. */

@@ -1,5 +1,7 @@
 package io.offloadctl.node.ffi;
 
+import static io.offloadctl.node.ffi.NetlinkMessages.*;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -26,19 +28,12 @@ public final class EthtoolNetlink {
     private static final int A_HEADER = 1;
     private static final int A_HEADER_DEV_NAME = 2;
 
-    private static final int NLMSG_HDRLEN = 16;
     private static final int GENL_HDRLEN = 4;
-    private static final short NLMSG_ERROR = 2;
-    private static final short NLMSG_DONE = 3;
-    private static final short NLM_F_REQUEST = 0x1;
-    private static final short NLM_F_ACK = 0x4;
     /** In an error's flags: the original request was not echoed whole (only its header). */
     private static final int NLM_F_CAPPED = 0x100;
     /** In an error's flags: extended acknowledgement attributes follow. */
     private static final int NLM_F_ACK_TLVS = 0x200;
     private static final int NLMSGERR_ATTR_MSG = 1;
-    private static final int NLA_F_NESTED = 0x8000;
-    private static final int NLA_TYPE_MASK = 0x3fff;
 
     private static final short GENL_ID_CTRL = 0x10;
     private static final int CTRL_CMD_GETFAMILY = 3;
@@ -249,7 +244,4 @@ public final class EthtoolNetlink {
         };
     }
 
-    private static int align(int length) {
-        return (length + 3) & ~3;
-    }
 }

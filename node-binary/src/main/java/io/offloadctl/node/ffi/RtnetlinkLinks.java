@@ -1,5 +1,7 @@
 package io.offloadctl.node.ffi;
 
+import static io.offloadctl.node.ffi.NetlinkMessages.*;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -20,20 +22,15 @@ import io.offloadctl.model.settings.LinkLimit;
  */
 public final class RtnetlinkLinks {
 
-    private static final int NLMSG_HDRLEN = 16;
     private static final int IFINFOMSG_LEN = 16;
     private static final int RTA_HDRLEN = 4;
 
-    private static final short NLMSG_ERROR = 2;
-    private static final short NLMSG_DONE = 3;
     private static final short RTM_NEWLINK = 16;
     private static final short RTM_DELLINK = 17;
     /** Multicast group of link notifications (RTMGRP_LINK, for RTNLGRP_LINK = 1). */
     public static final int RTMGRP_LINK = 1;
     private static final short RTM_GETLINK = 18;
-    private static final short NLM_F_REQUEST = 0x1;
     private static final short NLM_F_DUMP = 0x300;
-    private static final short NLM_F_ACK = 0x4;
 
     private static final int IFLA_IFNAME = 3;
     private static final int IFLA_MTU = 4;
@@ -45,7 +42,6 @@ public final class RtnetlinkLinks {
     private static final int IFLA_ALT_IFNAME = 53;
     private static final int IFLA_EVENT_FEATURES = 2;
     private static final int IFLA_INFO_KIND = 1;
-    private static final int NLA_TYPE_MASK = 0x3fff;
 
     /** The attribute of each size limit (linux/if_link.h: IFLA_GSO_MAX_SEGS 40, IFLA_GSO_MAX_SIZE 41, ...), all u32. */
     private static int attribute(LinkLimit limit) {
@@ -306,7 +302,4 @@ public final class RtnetlinkLinks {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    private static int align(int length) {
-        return (length + 3) & ~3;
-    }
 }
