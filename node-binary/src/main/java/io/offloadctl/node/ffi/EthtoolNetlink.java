@@ -135,12 +135,8 @@ public final class EthtoolNetlink {
         }
     }
 
-    private interface Reply {
-        void accept(ByteBuffer message);
-    }
-
     /** Reads the answers to request {@code seq}: each reply to {@code onReply}, until its acknowledgement or its one reply. */
-    private void receive(int seq, String call, String interfaceName, Reply onReply) {
+    private void receive(int seq, String call, String interfaceName, java.util.function.Consumer<ByteBuffer> onReply) {
         boolean replied = false;
         while (true) {
             ByteBuffer datagram = socket.receive();
