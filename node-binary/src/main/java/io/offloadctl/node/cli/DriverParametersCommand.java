@@ -81,7 +81,8 @@ abstract class DriverParametersCommand<P extends Enum<P> & DriverParameter> exte
                     return ExitCodes.OK;
                 }
             }
-            Map<P, Long> values = wanted.isEmpty() ? settings.read(name) : settings.apply(name, wanted);
+            // checked above against what was read: one SET, then the read it reports
+            Map<P, Long> values = wanted.isEmpty() ? settings.read(name) : settings.set(name, wanted);
             if (json()) {
                 out().print(Json.write(json(name, values)));
             } else if (wanted.isEmpty()) {

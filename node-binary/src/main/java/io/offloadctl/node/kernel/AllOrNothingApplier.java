@@ -61,7 +61,7 @@ public final class AllOrNothingApplier {
     public record ParameterChange<P extends Enum<P> & DriverParameter>(String interfaceName, NetlinkSettings<P> settings,
                                                                        Map<P, Long> before, Map<P, Long> after) {
         void putBack() {
-            settings.apply(interfaceName, before);
+            settings.set(interfaceName, before);
         }
     }
 
@@ -221,7 +221,7 @@ public final class AllOrNothingApplier {
                                                                                List<Runnable> undo) {
         ParameterChange<P> change = new ParameterChange<>(name, settings, before, Map.of());
         undo.add(change::putBack);
-        Map<P, Long> after = settings.apply(name, wanted);
+        Map<P, Long> after = settings.set(name, wanted);
         if (!after.entrySet().containsAll(wanted.entrySet())) {
             throw new OffloadException(ErrorKind.VERIFICATION, "'" + name + "' did not take "
                     + io.offloadctl.model.persist.PersistPlan.Item.parameterArguments(wanted) + " (it has "

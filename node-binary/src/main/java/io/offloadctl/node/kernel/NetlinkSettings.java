@@ -98,30 +98,19 @@ public final class NetlinkSettings<P extends Enum<P> & DriverParameter> {
     }
 
     /**
-     * Sets the parameters in {@code wanted} (the others stay), refused before the kernel is asked when
-     * the driver does not report one, it is read only, or a ring is above its maximum; returns them all
-     * as read afterwards.
+     * One acknowledged SET of {@code wanted}, checked by the caller against what it read (a change
+     * read its checkpoint already: no second read before); returns them all as read afterwards.
      */
-    public Map<P, Long> apply(String interfaceName, Map<P, Long> wanted) {
-        Map<P, Long> before = read(interfaceName);
+    public Map<P, Long> set(String interfaceName, Map<P, Long> wanted) {
         Map<Integer, EthtoolNetlink.Value> attributes = new java.util.LinkedHashMap<>();
-        wanted.forEach((parameter, value) -> {
-            parameter.refusal(interfaceName, value, before).ifPresent(why -> {
-                throw new OffloadException(ErrorKind.INVALID_ARGUMENT, why);
-            });
-            // on/off (and enum) attributes are u8, the others u32
-            attributes.put(attribute.applyAsInt(parameter), !isU8(parameter)
-                    ? EthtoolNetlink.Value.u32(value) : EthtoolNetlink.Value.u8(value));
-        });
+        // on/off attributes are u8, the others u32 (the u8 TCP data split mode is not settable)
+        wanted.forEach((parameter, value) -> attributes.put(attribute.applyAsInt(parameter),
+                parameter.onOff() ? EthtoolNetlink.Value.u8(value) : EthtoolNetlink.Value.u32(value)));
         call(interfaceName, () -> {
             session.ethtoolNetlink().set(setCommand, interfaceName, attributes);
             return null;
         });
         return read(interfaceName);
-    }
-
-    private static boolean isU8(DriverParameter parameter) {
-        return parameter.onOff() || parameter instanceof RingParameter ring && ring.type() == RingParameter.Type.SPLIT;
     }
 
     private <T> T call(String interfaceName, java.util.function.Supplier<T> call) {
