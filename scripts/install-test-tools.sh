@@ -7,7 +7,8 @@
 # (the fault lab's receiver drops frames above 1500 bytes), iperf3 (bench: the reference for
 # offloadctl perf), gcc, binutils and unzip (native-build/here: the builder's C helper, the image's
 # symbols, the runner jar's manifest), python3 (the API tests' one-shot probe target listens with a
-# backlog of 0, which Java cannot ask for). Does nothing when they are all present.
+# backlog of 0, which Java cannot ask for), chromium (the dashboard's browser test drives Debian's
+# Chromium with playwright-core, which downloads no browser of its own). Does nothing when they are all present.
 set -euo pipefail
 missing=()
 command -v ethtool >/dev/null 2>&1 || [ -x /usr/sbin/ethtool ] || missing+=(ethtool)
@@ -22,6 +23,7 @@ command -v gcc >/dev/null 2>&1 || missing+=(gcc)
 command -v nm >/dev/null 2>&1 || missing+=(binutils)
 command -v unzip >/dev/null 2>&1 || missing+=(unzip)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "the tests need: ${missing[*]} (apt-get install them as root)" >&2

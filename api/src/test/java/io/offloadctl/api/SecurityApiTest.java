@@ -3,10 +3,13 @@ package io.offloadctl.api;
 import static io.offloadctl.api.Fleet.hypervisor;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.util.Map;
 
@@ -64,11 +67,19 @@ class SecurityApiTest {
                 .header("WWW-Authenticate", containsString("Bearer")).body("instance", equalTo("/q/metrics"));
         given().get("/q/metrics").then().statusCode(401).contentType("application/problem+json");
         as("oc_not-a-token").get("/api/v1/nodes").then().statusCode(401).contentType("application/problem+json");
+        given().get("/api/v1/tokens/self").then().statusCode(401);
+        // the dashboard's files are public (its calls carry a token); the root leads there
+        given().redirects().follow(false).get("/").then().statusCode(303).header("Location", endsWith("/ui/"));
+        given().get("/ui/").then().statusCode(200).contentType(containsString("text/html"))
+                .header("Content-Security-Policy", containsString("default-src 'none'"));
+        given().get("/ui/app.js").then().statusCode(200).body(containsString("sessionStorage"));
     }
 
     @Test
     void viewersReadAndCannotWrite() {
         String viewer = createToken("dashboard", "viewer", null);
+        as(viewer).get("/api/v1/tokens/self").then().statusCode(200).body("role", equalTo("viewer"))
+                .body("name", equalTo("dashboard")).body("token", nullValue()).body("id", notNullValue());
         as(viewer).get("/api/v1/nodes").then().statusCode(200);
         as(viewer).get("/api/v1/compliance").then().statusCode(200);
         as(viewer).contentType(ContentType.JSON).body(Fleet.policy("p", 1, "enforce", null, Map.of("gro", false)))
@@ -81,6 +92,7 @@ class SecurityApiTest {
     @Test
     void agentsActForTheirOwnNodeOnly() {
         String agent = createToken("agent on hv-1", "agent", "hv-1");
+        as(agent).get("/api/v1/tokens/self").then().statusCode(200).body("role", equalTo("agent")).body("node", equalTo("hv-1"));
         as(agent).contentType(ContentType.JSON).body(hypervisor(Map.of(), true)).put("/api/v1/nodes/hv-1/state")
                 .then().statusCode(201);
         as(agent).get("/api/v1/nodes/hv-1/desired").then().statusCode(200).body("revision", equalTo(1));

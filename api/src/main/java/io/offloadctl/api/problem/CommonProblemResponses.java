@@ -8,8 +8,10 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
+import io.offloadctl.model.persist.PersistFormat;
 import io.offloadctl.model.settings.SettingValue;
 
 /**
@@ -44,6 +46,7 @@ public class CommonProblemResponses implements OASFilter {
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
                 Operation operation = entry.getValue();
                 rolesAsExtension(operation);
+                formatsAsEnumeration(operation);
                 APIResponses responses = operation.getResponses();
                 boolean hasInput = operation.getRequestBody() != null
                         || (operation.getParameters() != null && !operation.getParameters().isEmpty());
@@ -63,6 +66,20 @@ public class CommonProblemResponses implements OASFilter {
                 }
             }
         }
+    }
+
+    /**
+     * A render operation's format parameter lists the formats as an enumeration, from
+     * {@link PersistFormat} (clients and the dashboard offer exactly these).
+     */
+    private static void formatsAsEnumeration(Operation operation) {
+        if (operation.getParameters() == null) {
+            return;
+        }
+        operation.getParameters().stream()
+                .filter(p -> "format".equals(p.getName()) && p.getIn() == Parameter.In.QUERY && p.getSchema() != null)
+                .forEach(p -> p.getSchema().setEnumeration(
+                        java.util.Arrays.stream(PersistFormat.values()).<Object>map(PersistFormat::wire).toList()));
     }
 
     /**

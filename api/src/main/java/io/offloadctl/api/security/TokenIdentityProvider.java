@@ -18,7 +18,15 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
     /** Identity attribute holding an agent's node. */
     public static final String NODE = "offloadctl.node";
 
+    /** A token's principal is this and its id. */
+    private static final String PRINCIPAL_PREFIX = "token-";
+
     private final TokenStore tokens;
+
+    /** The id of the token behind a principal this provider made. */
+    static long tokenId(java.security.Principal principal) {
+        return Long.parseLong(principal.getName().substring(PRINCIPAL_PREFIX.length()));
+    }
 
     public TokenIdentityProvider(TokenStore tokens) {
         this.tokens = tokens;
@@ -34,7 +42,7 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
         return context.runBlocking(() -> tokens.authenticate(request.getToken().getToken())
                 .map(holder -> {
                     QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
-                            .setPrincipal(new QuarkusPrincipal("token-" + holder.id()))
+                            .setPrincipal(new QuarkusPrincipal(PRINCIPAL_PREFIX + holder.id()))
                             .addRole(holder.role().name());
                     if (holder.node() != null) {
                         identity.addAttribute(NODE, holder.node());

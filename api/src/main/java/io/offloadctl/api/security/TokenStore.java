@@ -104,6 +104,15 @@ public class TokenStore {
         return TokenEntity.count("role = ?1 and revokedAt is null", Role.admin.name());
     }
 
+    /** One token as listed (without its value). */
+    public TokenView find(long id) {
+        TokenEntity entity = TokenEntity.findById(id);
+        if (entity == null) {
+            throw ApiException.notFound("no token with id " + id);
+        }
+        return TokenView.of(entity, null);
+    }
+
     public List<TokenView> list() {
         return TokenEntity.<TokenEntity>listAll(Sort.by("id")).stream().map(e -> TokenView.of(e, null)).toList();
     }

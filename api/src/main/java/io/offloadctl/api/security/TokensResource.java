@@ -10,7 +10,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -43,6 +45,17 @@ public class TokensResource {
     @APIResponse(responseCode = "200", description = "The tokens.")
     public List<TokenView> list() {
         return tokens.list();
+    }
+
+    @GET
+    @Path("/self")
+    @RolesAllowed({Role.ADMIN, Role.VIEWER, Role.AGENT})
+    @Operation(operationId = "currentToken", summary = "The token of this request",
+            description = "The token the request was made with: its id, name, role and (for agents) node, never its value. "
+                    + "For any role: a client (the dashboard) learns what it may do before it offers to do it.")
+    @APIResponse(responseCode = "200", description = "The token.")
+    public TokenView self(@Context SecurityContext security) {
+        return tokens.find(TokenIdentityProvider.tokenId(security.getUserPrincipal()));
     }
 
     @POST
