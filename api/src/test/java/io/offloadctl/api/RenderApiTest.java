@@ -58,6 +58,13 @@ class RenderApiTest {
                 Map.of("gro", false))).statusCode(201).extract().path("id");
         given().get("/api/v1/policies/" + ports + "/render?format=shell").then().statusCode(200)
                 .body(containsString("the policy selects only ports of [br0], which this artifact cannot express"));
+        given().get("/api/v1/policies/" + id + "/render?format=tuned").then().statusCode(200)
+                .body(containsString("devices=eno*\ndevices_udev_regex=^ID_NET_DRIVER=(bnxt_en)$\nfeatures=gso off gro off\n"));
+        given().get("/api/v1/policies/" + id + "/render?format=networkmanager-keyfile").then().statusCode(200)
+                .body(containsString("[match]\ninterface-name=eno*\ndriver=bnxt_en\n"));
+        // a Talos document names one link: a policy selecting by glob and driver renders per node
+        given().get("/api/v1/policies/" + id + "/render?format=talos").then().statusCode(422)
+                .contentType("application/problem+json").body("detail", containsString("an EthernetConfig names one link"));
         given().get("/api/v1/policies/" + id + "/render?format=docx").then().statusCode(422)
                 .contentType("application/problem+json").body("detail", containsString("unknown format 'docx'"));
     }
@@ -72,6 +79,8 @@ class RenderApiTest {
                 .body(containsString("ExecStart=/usr/local/bin/offloadctl set eno1 gro off\n"))
                 .body(not(containsString("tap0")))
                 .body(containsString("# note: desired-state revision 3 of node hv-1"));
+        given().get("/api/v1/nodes/hv-1/desired/render?format=talos").then().statusCode(200).contentType(containsString("application/yaml"))
+                .body(containsString("kind: EthernetConfig\nname: \"eno1\"\nfeatures:\n  rx-gro: false\n"));
         given().get("/api/v1/nodes/hv-1/desired/render?format=shell&tool=ethtool").then().statusCode(200)
                 .body(containsString("/usr/sbin/ethtool -K eno1 gro off || status=1"));
     }

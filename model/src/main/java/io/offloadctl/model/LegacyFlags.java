@@ -52,6 +52,22 @@ public final class LegacyFlags {
         return known.contains(nameOrLegacy) ? List.of(nameOrLegacy) : List.of();
     }
 
+    /**
+     * The short name of the flag that stands for exactly this one feature ({@code gro} for rx-gro):
+     * the name tools that read {@code ethtool -k}'s unindented lines know it by (TuneD, NetworkManager).
+     */
+    public static Optional<String> soleShortName(String kernelName) {
+        return TABLE.stream().filter(flag -> flag.kernelPattern().equals(kernelName)).map(LegacyFlag::shortName).findFirst();
+    }
+
+    /**
+     * Whether {@code ethtool -k} prints this feature indented, under a group's long name
+     * ({@code tx-tcp-segmentation} under tcp-segmentation-offload): a member of a group with a wildcard.
+     */
+    public static boolean printedInGroup(String kernelName) {
+        return groupOf(kernelName).filter(flag -> flag.kernelPattern().contains("*")).isPresent();
+    }
+
     /** The flag whose pattern a kernel feature string matches first, as ethtool groups them. */
     public static Optional<LegacyFlag> groupOf(String kernelName) {
         return TABLE.stream().filter(flag -> flag.matches(kernelName)).findFirst();

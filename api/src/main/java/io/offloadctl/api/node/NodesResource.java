@@ -217,7 +217,7 @@ public class NodesResource {
     @Produces({"text/plain", "text/x-shellscript", "application/yaml", Problem.MEDIA_TYPE})
     @Operation(operationId = "renderNodeDesiredState", summary = "Render a node's desired state for persistence",
             description = "The node's enforced desired settings (features, channel counts), interface by interface, in one of the persistence formats "
-                    + "(" + RenderResponses.FORMATS + "); conflicts are left out and counted in a comment.")
+                    + "(the format parameter lists them); conflicts are left out and counted in a comment.")
     @APIResponse(responseCode = "200", description = "The artifact.", content = {
             @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING),
                     examples = @ExampleObject(name = "udev", value = RenderResponses.EXAMPLE)),
@@ -228,7 +228,7 @@ public class NodesResource {
     @APIResponse(responseCode = "422", description = "Unknown format or tool.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response node(@Parameter(description = "Node name.", example = "hv-017") @PathParam("node") String node,
-                         @Parameter(description = "One of " + RenderResponses.FORMATS + ".", example = "systemd", required = true)
+                         @Parameter(description = "The persistence format.", example = "systemd", required = true)
                          @QueryParam("format") String format,
                          @Parameter(description = "offloadctl or ethtool (default: ethtool for Harvester, offloadctl otherwise).",
                                  example = "offloadctl") @QueryParam("tool") String tool) {

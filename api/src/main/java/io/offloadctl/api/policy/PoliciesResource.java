@@ -184,9 +184,10 @@ public class PoliciesResource {
     @Path("/{id}/render")
     @Produces({"text/plain", "text/x-shellscript", "application/yaml", Problem.MEDIA_TYPE})
     @Operation(operationId = "renderPolicy", summary = "Render a policy for persistence",
-            description = "The policy's features for the interfaces its selector names (globs, drivers) as a Harvester "
-                    + "CloudInit resource, a systemd unit, systemd-networkd .link files, NetworkManager commands, udev rules "
-                    + "or a shell script. What a format cannot express is said in comments.")
+            description = "The policy's settings for the interfaces its selector names (globs, drivers) in one of the "
+                    + "persistence formats (the format parameter lists them: a Harvester CloudInit resource, a systemd unit, "
+                    + "systemd-networkd .link files, NetworkManager commands or keyfiles, a TuneD profile, Talos EthernetConfig documents, udev rules, a shell "
+                    + "script). What a format cannot express is said in comments.")
     @APIResponse(responseCode = "200", description = "The artifact.", content = {
             @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING),
                     examples = @ExampleObject(name = "udev", value = RenderResponses.EXAMPLE)),
@@ -197,7 +198,7 @@ public class PoliciesResource {
     @APIResponse(responseCode = "422", description = "Unknown format or tool.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response policy(@Parameter(description = "Policy id.", example = "7") @PathParam("id") long id,
-                           @Parameter(description = "One of " + RenderResponses.FORMATS + ".", example = "udev", required = true)
+                           @Parameter(description = "The persistence format.", example = "udev", required = true)
                            @QueryParam("format") String format,
                            @Parameter(description = "offloadctl or ethtool (default: ethtool for Harvester, offloadctl otherwise).",
                                    example = "offloadctl") @QueryParam("tool") String tool) {

@@ -78,8 +78,10 @@ public class CommonProblemResponses implements OASFilter {
         }
         operation.getParameters().stream()
                 .filter(p -> "format".equals(p.getName()) && p.getIn() == Parameter.In.QUERY && p.getSchema() != null)
-                .forEach(p -> p.getSchema().setEnumeration(
-                        java.util.Arrays.stream(PersistFormat.values()).<Object>map(PersistFormat::wire).toList()));
+                .forEach(p -> {
+                    p.getSchema().setEnumeration(new java.util.ArrayList<>(PersistFormat.wires()));
+                    p.setDescription("One of " + String.join(", ", PersistFormat.wires()) + ".");
+                });
     }
 
     /**

@@ -5,8 +5,6 @@ import jakarta.ws.rs.core.Response;
 /** Turns a rendered artifact into its HTTP answer; the documentation both render operations share. */
 public final class RenderResponses {
 
-    /** The formats, as the render operations document them. */
-    public static final String FORMATS = "harvester-cloudinit, systemd, networkd, networkmanager, udev or shell";
     /** The example the render operations show. */
     public static final String EXAMPLE = """
             # /etc/udev/rules.d/70-offloadctl-bnxt-ports.rules

@@ -1,6 +1,7 @@
 package io.offloadctl.model.persist;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import io.offloadctl.model.ErrorKind;
@@ -12,6 +13,9 @@ public enum PersistFormat {
     SYSTEMD("systemd", "text/plain"),
     NETWORKD("networkd", "text/plain"),
     NETWORKMANAGER("networkmanager", "text/x-shellscript"),
+    NETWORKMANAGER_KEYFILE("networkmanager-keyfile", "text/plain"),
+    TUNED("tuned", "text/plain"),
+    TALOS("talos", "application/yaml"),
     UDEV("udev", "text/plain"),
     SHELL("shell", "text/x-shellscript");
 
@@ -29,6 +33,11 @@ public enum PersistFormat {
 
     public String mediaType() {
         return mediaType;
+    }
+
+    /** Every format's name, in declaration order. */
+    public static List<String> wires() {
+        return Arrays.stream(values()).map(PersistFormat::wire).toList();
     }
 
     public static PersistFormat fromWire(String value) {

@@ -12,6 +12,9 @@ public interface PersistRenderer {
             case SYSTEMD -> new SystemdUnitRenderer(commands);
             case NETWORKD -> new NetworkdLinkRenderer();
             case NETWORKMANAGER -> new NetworkManagerRenderer();
+            case NETWORKMANAGER_KEYFILE -> new NetworkManagerKeyfileRenderer();
+            case TUNED -> new TunedProfileRenderer();
+            case TALOS -> new TalosEthernetConfigRenderer();
             case UDEV -> new UdevRuleRenderer(commands);
             case SHELL -> new ShellScriptRenderer(commands);
         };

@@ -41,9 +41,17 @@ import java.util.concurrent.Callable;
                         + "--coalesce adaptive-rx=on --limit gso_max_size=65536"})
 final class PersistCommand implements Callable<Integer> {
 
-    @Option(names = "--format", required = true, paramLabel = "FORMAT",
-            description = "harvester-cloudinit, systemd, networkd, networkmanager, udev or shell.")
+    @Option(names = "--format", required = true, paramLabel = "FORMAT", completionCandidates = Formats.class,
+            description = "One of: ${COMPLETION-CANDIDATES}.")
     String format;
+
+    /** The formats, from PersistFormat, for the help text and shell completion. */
+    static final class Formats implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return PersistFormat.wires().iterator();
+        }
+    }
 
     @Parameters(paramLabel = "IFACE NAME on|off", arity = "0..*",
             description = "The interface (or glob) and the settings, as offloadctl set takes them.")

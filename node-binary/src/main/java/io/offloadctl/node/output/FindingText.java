@@ -24,7 +24,8 @@ public final class FindingText {
                 String set = "offloadctl " + netnsOption + "set " + finding.interfaceName() + " " + finding.fix();
                 line(out, "fix:", set);
                 line(out, "persist:", "offloadctl persist --format systemd " + finding.interfaceName() + " " + finding.fix()
-                        + "   (or harvester-cloudinit, networkd, networkmanager, udev, shell)");
+                        + "   (or " + String.join(", ", io.offloadctl.model.persist.PersistFormat.wires().stream()
+                        .filter(f -> !f.equals(io.offloadctl.model.persist.PersistFormat.SYSTEMD.wire())).toList()) + ")");
             }
             line(out, "why:", finding.explanation());
             finding.sources().forEach(source -> line(out, "see:", source.title() + " <" + source.url() + ">"));
