@@ -1,20 +1,22 @@
 #!/usr/bin/python3
-"""Validates every YAML document of a file against a JSON schema (Draft 2020-12, python3-jsonschema)
-and prints, as JSON, each document as parsed and the schema's errors for it.
+"""Validates every YAML (or JSON) document of a file against a JSON schema, by the draft its $schema
+names (python3-jsonschema), and prints, as JSON, each document as parsed and the schema's errors
+for it.
 
 usage: schema_check.py SCHEMA.json FILE.yaml"""
 import json
 import sys
 
 import yaml
-from jsonschema import Draft202012Validator
+from jsonschema.validators import validator_for
 
 
 def main():
     with open(sys.argv[1]) as f:
         schema = json.load(f)
-    Draft202012Validator.check_schema(schema)
-    validator = Draft202012Validator(schema)
+    draft = validator_for(schema)
+    draft.check_schema(schema)
+    validator = draft(schema)
     with open(sys.argv[2]) as f:
         documents = [d for d in yaml.safe_load_all(f) if d is not None]
     print(json.dumps([{"document": d, "errors": ["%s: %s" % ("/".join(map(str, e.path)), e.message)

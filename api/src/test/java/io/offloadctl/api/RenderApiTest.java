@@ -81,6 +81,10 @@ class RenderApiTest {
                 .body(containsString("# note: desired-state revision 3 of node hv-1"));
         given().get("/api/v1/nodes/hv-1/desired/render?format=talos").then().statusCode(200).contentType(containsString("application/yaml"))
                 .body(containsString("kind: EthernetConfig\nname: \"eno1\"\nfeatures:\n  rx-gro: false\n"));
+        given().get("/api/v1/nodes/hv-1/desired/render?format=ignition").then().statusCode(200)
+                .contentType(containsString("application/json")).body("ignition.version", equalTo("3.4.0"))
+                .body("storage.files[0].path", equalTo("/etc/systemd/network/10-offloadctl-hv-1.link"))
+                .body("storage.files[0].contents.source", containsString("GenericReceiveOffload%3Dno"));
         given().get("/api/v1/nodes/hv-1/desired/render?format=shell&tool=ethtool").then().statusCode(200)
                 .body(containsString("/usr/sbin/ethtool -K eno1 gro off || status=1"));
     }

@@ -214,7 +214,7 @@ public class NodesResource {
 
     @GET
     @Path("/{node}/desired/render")
-    @Produces({"text/plain", "text/x-shellscript", "application/yaml", Problem.MEDIA_TYPE})
+    @Produces({"text/plain", "text/x-shellscript", "application/yaml", "application/json", Problem.MEDIA_TYPE})
     @Operation(operationId = "renderNodeDesiredState", summary = "Render a node's desired state for persistence",
             description = "The node's enforced desired settings (features, channel counts), interface by interface, in one of the persistence formats "
                     + "(the format parameter lists them); conflicts are left out and counted in a comment.")
@@ -222,7 +222,8 @@ public class NodesResource {
             @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING),
                     examples = @ExampleObject(name = "udev", value = RenderResponses.EXAMPLE)),
             @Content(mediaType = "text/x-shellscript", schema = @Schema(type = SchemaType.STRING)),
-            @Content(mediaType = "application/yaml", schema = @Schema(type = SchemaType.STRING))})
+            @Content(mediaType = "application/yaml", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT, description = "An Ignition config."))})
     @APIResponse(responseCode = "404", description = "No such node, or nothing enforced to persist.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown format or tool.",

@@ -182,17 +182,18 @@ public class PoliciesResource {
 
     @GET
     @Path("/{id}/render")
-    @Produces({"text/plain", "text/x-shellscript", "application/yaml", Problem.MEDIA_TYPE})
+    @Produces({"text/plain", "text/x-shellscript", "application/yaml", "application/json", Problem.MEDIA_TYPE})
     @Operation(operationId = "renderPolicy", summary = "Render a policy for persistence",
             description = "The policy's settings for the interfaces its selector names (globs, drivers) in one of the "
                     + "persistence formats (the format parameter lists them: a Harvester CloudInit resource, a systemd unit, "
-                    + "systemd-networkd .link files, NetworkManager commands or keyfiles, a TuneD profile, Talos EthernetConfig documents, udev rules, a shell "
+                    + "systemd-networkd .link files, NetworkManager commands or keyfiles, a TuneD profile, Talos EthernetConfig documents, an Ignition config of .link files, udev rules, a shell "
                     + "script). What a format cannot express is said in comments.")
     @APIResponse(responseCode = "200", description = "The artifact.", content = {
             @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING),
                     examples = @ExampleObject(name = "udev", value = RenderResponses.EXAMPLE)),
             @Content(mediaType = "text/x-shellscript", schema = @Schema(type = SchemaType.STRING)),
-            @Content(mediaType = "application/yaml", schema = @Schema(type = SchemaType.STRING))})
+            @Content(mediaType = "application/yaml", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT, description = "An Ignition config."))})
     @APIResponse(responseCode = "404", description = "No such policy.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown format or tool.",

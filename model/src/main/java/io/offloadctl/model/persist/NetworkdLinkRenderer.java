@@ -94,10 +94,28 @@ final class NetworkdLinkRenderer implements PersistRenderer {
         return keys;
     }
 
+    /** One .link file: where it goes and what it says. */
+    record LinkFile(String path, String text) {
+    }
+
     @Override
     public String render(PersistPlan plan) {
         StringBuilder out = new StringBuilder(plan.noteComments());
+        List<LinkFile> files = files(plan);
+        for (int i = 0; i < files.size(); i++) {
+            if (i > 0) {
+                out.append('\n');
+            }
+            out.append(files.get(i).text());
+        }
+        return out.toString();
+    }
+
+    /** The plan's .link files, one per item (without the plan's notes). */
+    List<LinkFile> files(PersistPlan plan) {
+        List<LinkFile> files = new ArrayList<>();
         for (int i = 0; i < plan.items().size(); i++) {
+            StringBuilder out = new StringBuilder();
             PersistPlan.Item item = plan.items().get(i);
             Map<String, Boolean> left = new TreeMap<>(item.features());
             List<String> lines = new ArrayList<>();
@@ -132,11 +150,8 @@ final class NetworkdLinkRenderer implements PersistRenderer {
                     limitsLeft.add("coalesce." + parameter + " " + value);
                 }
             });
-            if (i > 0) {
-                out.append('\n');
-            }
-            out.append("# /etc/systemd/network/10-offloadctl-").append(plan.name()).append(plan.items().size() > 1 ? "-" + (i + 1) : "")
-                    .append(".link\n");
+            String path = "/etc/systemd/network/10-offloadctl-" + plan.name() + (plan.items().size() > 1 ? "-" + (i + 1) : "") + ".link";
+            out.append("# ").append(path).append('\n');
             out.append("# udev applies only the first .link file that matches a NIC: this one replaces 99-default.link,\n");
             out.append("# so it repeats its naming policies. Takes effect when the NIC appears (boot, driver reload).\n");
             if (!left.isEmpty()) {
@@ -154,7 +169,8 @@ final class NetworkdLinkRenderer implements PersistRenderer {
             out.append("\n[Link]\nNamePolicy=keep kernel database onboard slot path\n"
                     + "AlternativeNamesPolicy=database onboard slot path\nMACAddressPolicy=persistent\n");
             lines.forEach(line -> out.append(line).append('\n'));
+            files.add(new LinkFile(path, out.toString()));
         }
-        return out.toString();
+        return files;
     }
 }

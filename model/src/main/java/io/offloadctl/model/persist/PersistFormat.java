@@ -16,6 +16,7 @@ public enum PersistFormat {
     NETWORKMANAGER_KEYFILE("networkmanager-keyfile", "text/plain"),
     TUNED("tuned", "text/plain"),
     TALOS("talos", "application/yaml"),
+    IGNITION("ignition", "application/json"),
     UDEV("udev", "text/plain"),
     SHELL("shell", "text/x-shellscript");
 

@@ -15,6 +15,7 @@ public interface PersistRenderer {
             case NETWORKMANAGER_KEYFILE -> new NetworkManagerKeyfileRenderer();
             case TUNED -> new TunedProfileRenderer();
             case TALOS -> new TalosEthernetConfigRenderer();
+            case IGNITION -> new IgnitionRenderer();
             case UDEV -> new UdevRuleRenderer(commands);
             case SHELL -> new ShellScriptRenderer(commands);
         };

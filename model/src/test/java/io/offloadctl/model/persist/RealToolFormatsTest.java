@@ -192,6 +192,34 @@ class RealToolFormatsTest {
                 refused.getMessage());
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void ignitionConfigValidatesAndCarriesTheLinkFilesExactly(@TempDir Path dir) throws Exception {
+        PersistPlan plan = new PersistPlan(plan().name(), Map.of(), plan().items(), List.of("desired-state revision 3 of node hv-1"));
+        String rendered = PersistRenderer.of(PersistFormat.IGNITION, PersistCommands.offloadctl("x")).render(plan);
+        Path file = dir.resolve("config.ign");
+        Files.writeString(file, rendered);
+        List<Map<String, Object>> checked = (List<Map<String, Object>>) new Yaml().load(run(List.of("/usr/bin/python3",
+                PYTHON.resolve("schema_check.py").toString(), "src/test/resources/ignition/ignition-v3_4.schema.json",
+                file.toString()), Map.of()));
+        assertEquals(1, checked.size(), rendered);
+        assertEquals(List.of(), checked.get(0).get("errors"), rendered);
+        Map<String, Object> config = (Map<String, Object>) checked.get(0).get("document");
+        assertEquals(Map.of("version", "3.4.0"), config.get("ignition"));
+        List<Map<String, Object>> files = (List<Map<String, Object>>) ((Map<String, Object>) config.get("storage")).get("files");
+        List<NetworkdLinkRenderer.LinkFile> links = new NetworkdLinkRenderer().files(plan);
+        assertEquals(links.size(), files.size());
+        for (int i = 0; i < links.size(); i++) {
+            assertEquals(links.get(i).path(), files.get(i).get("path"));
+            assertEquals(420, files.get(i).get("mode"), "0644");
+            String source = (String) ((Map<String, Object>) files.get(i).get("contents")).get("source");
+            assertTrue(source.startsWith("data:,"), source);
+            // what Ignition writes: the data URL's text, decoded
+            assertEquals(plan.noteComments() + links.get(i).text(),
+                    java.net.URLDecoder.decode(source.substring("data:,".length()), StandardCharsets.UTF_8));
+        }
+    }
+
     /** The artifacts of a rendering, each in its own file, named after its header comment. */
     static List<Path> split(String rendered, String header, Path dir) throws Exception {
         List<Path> files = new ArrayList<>();
