@@ -65,6 +65,8 @@ class RenderApiTest {
         // a Talos document names one link: a policy selecting by glob and driver renders per node
         given().get("/api/v1/policies/" + id + "/render?format=talos").then().statusCode(422)
                 .contentType("application/problem+json").body("detail", containsString("an EthernetConfig names one link"));
+        given().get("/api/v1/policies/" + id + "/render?format=nmstate").then().statusCode(422)
+                .body("detail", containsString("nmstate names interfaces exactly"));
         given().get("/api/v1/policies/" + id + "/render?format=docx").then().statusCode(422)
                 .contentType("application/problem+json").body("detail", containsString("unknown format 'docx'"));
     }
@@ -85,6 +87,8 @@ class RenderApiTest {
                 .contentType(containsString("application/json")).body("ignition.version", equalTo("3.4.0"))
                 .body("storage.files[0].path", equalTo("/etc/systemd/network/10-offloadctl-hv-1.link"))
                 .body("storage.files[0].contents.source", containsString("GenericReceiveOffload%3Dno"));
+        given().get("/api/v1/nodes/hv-1/desired/render?format=nmstate").then().statusCode(200)
+                .body(containsString("    - name: \"eno1\"\n      type: ethernet\n      state: up\n      ethtool:\n        feature:\n          rx-gro: false\n"));
         given().get("/api/v1/nodes/hv-1/desired/render?format=shell&tool=ethtool").then().statusCode(200)
                 .body(containsString("/usr/sbin/ethtool -K eno1 gro off || status=1"));
     }

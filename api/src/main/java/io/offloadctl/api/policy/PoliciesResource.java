@@ -186,7 +186,7 @@ public class PoliciesResource {
     @Operation(operationId = "renderPolicy", summary = "Render a policy for persistence",
             description = "The policy's settings for the interfaces its selector names (globs, drivers) in one of the "
                     + "persistence formats (the format parameter lists them: a Harvester CloudInit resource, a systemd unit, "
-                    + "systemd-networkd .link files, NetworkManager commands or keyfiles, a TuneD profile, Talos EthernetConfig documents, an Ignition config of .link files, udev rules, a shell "
+                    + "systemd-networkd .link files, NetworkManager commands or keyfiles, a TuneD profile, Talos EthernetConfig documents, an Ignition config of .link files, a kubernetes-nmstate policy, udev rules, a shell "
                     + "script). What a format cannot express is said in comments.")
     @APIResponse(responseCode = "200", description = "The artifact.", content = {
             @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING),

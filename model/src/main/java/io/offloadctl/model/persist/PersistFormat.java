@@ -17,6 +17,7 @@ public enum PersistFormat {
     TUNED("tuned", "text/plain"),
     TALOS("talos", "application/yaml"),
     IGNITION("ignition", "application/json"),
+    NMSTATE("nmstate", "application/yaml"),
     UDEV("udev", "text/plain"),
     SHELL("shell", "text/x-shellscript");
 

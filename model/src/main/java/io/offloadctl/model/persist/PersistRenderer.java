@@ -16,6 +16,7 @@ public interface PersistRenderer {
             case TUNED -> new TunedProfileRenderer();
             case TALOS -> new TalosEthernetConfigRenderer();
             case IGNITION -> new IgnitionRenderer();
+            case NMSTATE -> new NmstatePolicyRenderer();
             case UDEV -> new UdevRuleRenderer(commands);
             case SHELL -> new ShellScriptRenderer(commands);
         };

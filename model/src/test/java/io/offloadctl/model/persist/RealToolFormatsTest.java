@@ -220,6 +220,52 @@ class RealToolFormatsTest {
         }
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void nmstatePolicyValidatesAgainstTheCrdAndNmstatesEthtoolTypes(@TempDir Path dir) throws Exception {
+        // every coalescing parameter and ring offloadctl sets, to find any nmstate would refuse as unknown
+        Map<CoalesceParameter, Long> coalesce = new java.util.EnumMap<>(CoalesceParameter.class);
+        for (CoalesceParameter parameter : CoalesceParameter.values()) {
+            coalesce.put(parameter, parameter.onOff() ? 1L : 8L);
+        }
+        Map<RingParameter, Long> rings = new java.util.EnumMap<>(RingParameter.class);
+        for (RingParameter parameter : RingParameter.values()) {
+            if (parameter.settable()) {
+                rings.put(parameter, parameter.onOff() ? 1L : 1024L);
+            }
+        }
+        PersistPlan plan = new PersistPlan("bnxt-ports", Map.of("role", "hypervisor", "topology.kubernetes.io/zone", "z1"), List.of(
+                new PersistPlan.Item(PersistTarget.named("eno1"), features(), Map.of(ChannelKind.combined, 4),
+                        Map.of(LinkLimit.gso_max_size, 65536L), rings, coalesce),
+                new PersistPlan.Item(PersistTarget.named("0"), Map.of("rx-gro", true))));
+        String rendered = PersistRenderer.of(PersistFormat.NMSTATE, PersistCommands.offloadctl("x")).render(plan);
+        Path file = dir.resolve("nncp.yaml");
+        Files.writeString(file, rendered);
+        List<Map<String, Object>> checked = (List<Map<String, Object>>) new Yaml().load(run(List.of("/usr/bin/python3",
+                PYTHON.resolve("schema_check.py").toString(), "src/test/resources/nmstate/nncp-ethtool.schema.json", file.toString()),
+                Map.of()));
+        assertEquals(1, checked.size(), rendered);
+        assertEquals(List.of(), checked.get(0).get("errors"), rendered);
+        Map<String, Object> policy = (Map<String, Object>) checked.get(0).get("document");
+        Map<String, Object> spec = (Map<String, Object>) policy.get("spec");
+        assertEquals(Map.of("role", "hypervisor", "topology.kubernetes.io/zone", "z1"), spec.get("nodeSelector"));
+        List<Map<String, Object>> interfaces = (List<Map<String, Object>>) ((Map<String, Object>) spec.get("desiredState")).get("interfaces");
+        assertEquals("eno1", interfaces.get(0).get("name"));
+        assertEquals("0", interfaces.get(1).get("name"), "a name stays a string");
+        Map<String, Object> ethtool = (Map<String, Object>) interfaces.get(0).get("ethtool");
+        assertEquals(new TreeMap<>(features()), new TreeMap<>((Map<String, Object>) ethtool.get("feature")));
+        assertEquals(Map.of("rx", 1024, "rx-mini", 1024, "rx-jumbo", 1024, "tx", 1024), ethtool.get("ring"));
+        assertEquals(true, ((Map<String, Object>) ethtool.get("coalesce")).get("adaptive-rx"));
+        assertEquals(CoalesceParameter.values().length - 2, ((Map<String, Object>) ethtool.get("coalesce")).size(),
+                "every coalescing parameter but the CQE modes");
+        assertTrue(rendered.contains("# nmstate cannot set: eno1 channels.combined, eno1 gso_max_size, eno1 rings.rx_buf_len, "
+                + "eno1 rings.cqe_size, eno1 rings.tx_push, eno1 coalesce.cqe_mode_tx, eno1 coalesce.cqe_mode_rx\n"), rendered);
+
+        io.offloadctl.model.OffloadException refused = org.junit.jupiter.api.Assertions.assertThrows(io.offloadctl.model.OffloadException.class,
+                () -> PersistRenderer.of(PersistFormat.NMSTATE, PersistCommands.offloadctl("x")).render(plan()));
+        assertTrue(refused.getMessage().contains("nmstate names interfaces exactly"), refused.getMessage());
+    }
+
     /** The artifacts of a rendering, each in its own file, named after its header comment. */
     static List<Path> split(String rendered, String header, Path dir) throws Exception {
         List<Path> files = new ArrayList<>();

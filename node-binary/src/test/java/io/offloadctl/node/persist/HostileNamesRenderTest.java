@@ -122,7 +122,8 @@ class HostileNamesRenderTest {
     @Test
     void unitFilesCarryOnlyPlainNamesAndSayWhyNot() throws Exception {
         for (PersistFormat format : List.of(PersistFormat.SYSTEMD, PersistFormat.UDEV, PersistFormat.NETWORKD,
-                PersistFormat.NETWORKMANAGER_KEYFILE, PersistFormat.TUNED, PersistFormat.TALOS, PersistFormat.IGNITION)) {
+                PersistFormat.NETWORKMANAGER_KEYFILE, PersistFormat.TUNED, PersistFormat.TALOS, PersistFormat.IGNITION,
+                PersistFormat.NMSTATE)) {
             for (String name : HOSTILE) {
                 assertRefused(format, name, name.startsWith("-") ? "begins with '-'" : "cannot carry it safely");
             }

@@ -1,0 +1,86 @@
+package io.offloadctl.model.persist;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import io.offloadctl.model.ErrorKind;
+import io.offloadctl.model.OffloadException;
+import io.offloadctl.model.settings.CoalesceParameter;
+import io.offloadctl.model.settings.RingParameter;
+
+/**
+ * A kubernetes-nmstate {@code NodeNetworkConfigurationPolicy} (nmstate.io/v1): on the nodes its
+ * nodeSelector (the plan's node labels) picks, nmstate sets each named interface's {@code ethtool}
+ * section: features by kernel name, ring (rx, rx-jumbo, rx-mini, tx) and coalesce (every parameter
+ * but the CQE modes, adaptive ones as booleans). nmstate names interfaces exactly (no glob, no
+ * driver): a policy selecting by them renders per node. It has no channel or size-limit settings:
+ * the comments say what is left out.
+ */
+final class NmstatePolicyRenderer implements PersistRenderer {
+
+    /** The ring parameters nmstate's EthtoolRingConfig sets (its _max ones are read-only there). */
+    private static final Set<RingParameter> RINGS = Set.of(RingParameter.rx, RingParameter.rx_jumbo, RingParameter.rx_mini, RingParameter.tx);
+    /** The coalescing parameters nmstate's EthtoolCoalesceConfig lacks. */
+    private static final Set<CoalesceParameter> NO_COALESCE = Set.of(CoalesceParameter.cqe_mode_rx, CoalesceParameter.cqe_mode_tx);
+
+    @Override
+    public String render(PersistPlan plan) {
+        StringBuilder out = new StringBuilder("# offloadctl persistence \"" + plan.name() + "\" as a kubernetes-nmstate policy: kubectl apply -f FILE\n")
+                .append(plan.noteComments());
+        List<String> unknown = new ArrayList<>();
+        StringBuilder interfaces = new StringBuilder();
+        for (PersistPlan.Item item : plan.items()) {
+            PersistTarget target = item.target();
+            if (!target.isSingleInterface()) {
+                throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "cannot render nmstate: nmstate names interfaces exactly, and '"
+                        + target.interfaceGlob() + "'" + (target.drivers().isEmpty() ? "" : " with driver " + String.join(" or ", target.drivers()))
+                        + " selects by glob or driver; render a node's desired state instead, which names its interfaces");
+            }
+            item.channels().keySet().forEach(kind -> unknown.add(target.interfaceGlob() + " channels." + kind));
+            item.limits().keySet().forEach(limit -> unknown.add(target.interfaceGlob() + " " + limit));
+            // a name is quoted: a plain YAML scalar such as 0 or true would not be a string
+            interfaces.append("    - name: \"").append(target.interfaceGlob()).append("\"\n      type: ethernet\n      state: up\n      ethtool:\n");
+            if (!item.features().isEmpty()) {
+                interfaces.append("        feature:\n");
+                item.features().forEach((feature, on) -> interfaces.append("          ").append(feature).append(": ").append(on).append('\n'));
+            }
+            List<String> rings = new ArrayList<>();
+            item.rings().forEach((parameter, value) -> {
+                if (RINGS.contains(parameter)) {
+                    rings.add(parameter.argument() + ": " + value);
+                } else {
+                    unknown.add(target.interfaceGlob() + " rings." + parameter);
+                }
+            });
+            if (!rings.isEmpty()) {
+                interfaces.append("        ring:\n");
+                rings.forEach(line -> interfaces.append("          ").append(line).append('\n'));
+            }
+            List<String> coalesce = new ArrayList<>();
+            item.coalesce().forEach((parameter, value) -> {
+                if (NO_COALESCE.contains(parameter)) {
+                    unknown.add(target.interfaceGlob() + " coalesce." + parameter);
+                } else {
+                    coalesce.add(parameter.argument() + ": " + (parameter.onOff() ? Boolean.toString(value != 0) : Long.toString(value)));
+                }
+            });
+            if (!coalesce.isEmpty()) {
+                interfaces.append("        coalesce:\n");
+                coalesce.forEach(line -> interfaces.append("          ").append(line).append('\n'));
+            }
+        }
+        out.append("# an interface of another type (a bridge, a bond) takes its own type: instead of ethernet\n");
+        if (!unknown.isEmpty()) {
+            out.append("# nmstate cannot set: ").append(String.join(", ", unknown)).append('\n');
+        }
+        out.append("apiVersion: nmstate.io/v1\nkind: NodeNetworkConfigurationPolicy\nmetadata:\n  name: offloadctl-").append(plan.name())
+                .append("\nspec:\n");
+        if (!plan.nodeLabels().isEmpty()) {
+            // label keys and values are Kubernetes label syntax (RenderSafety), quoted as YAML strings
+            out.append("  nodeSelector:\n");
+            plan.nodeLabels().forEach((key, value) -> out.append("    \"").append(key).append("\": \"").append(value).append("\"\n"));
+        }
+        return out.append("  desiredState:\n    interfaces:\n").append(interfaces).toString();
+    }
+}
