@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import io.offloadctl.model.ErrorKind;
-import io.offloadctl.model.OffloadException;
 import io.offloadctl.model.settings.CoalesceParameter;
 import io.offloadctl.model.settings.RingParameter;
 
@@ -32,11 +30,7 @@ final class NmstatePolicyRenderer implements PersistRenderer {
         StringBuilder interfaces = new StringBuilder();
         for (PersistPlan.Item item : plan.items()) {
             PersistTarget target = item.target();
-            if (!target.isSingleInterface()) {
-                throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "cannot render nmstate: nmstate names interfaces exactly, and '"
-                        + target.interfaceGlob() + "'" + (target.drivers().isEmpty() ? "" : " with driver " + String.join(" or ", target.drivers()))
-                        + " selects by glob or driver; render a node's desired state instead, which names its interfaces");
-            }
+            RenderSafety.requireNamed(target, PersistFormat.NMSTATE, "nmstate names interfaces exactly");
             item.channels().keySet().forEach(kind -> unknown.add(target.interfaceGlob() + " channels." + kind));
             item.limits().keySet().forEach(limit -> unknown.add(target.interfaceGlob() + " " + limit));
             // a name is quoted: a plain YAML scalar such as 0 or true would not be a string

@@ -71,6 +71,18 @@ public final class RenderSafety {
         });
     }
 
+    /**
+     * Refuses a target that a format can carry only by its exact name (Talos, nmstate): a glob or
+     * drivers, which a node's desired state resolves to names instead.
+     */
+    static void requireNamed(PersistTarget target, PersistFormat format, String because) {
+        if (!target.isSingleInterface()) {
+            throw refuse(format, because + ", and '" + target.interfaceGlob() + "'"
+                    + (target.drivers().isEmpty() ? "" : " with driver " + String.join(" or ", target.drivers()))
+                    + " selects by glob or driver; render a node's desired state instead, which names its interfaces");
+        }
+    }
+
     /** The formats whose commands are POSIX sh, where {@link #shellWord} quotes any name. */
     private static boolean shellQuoted(PersistFormat format) {
         return format == PersistFormat.SHELL || format == PersistFormat.NETWORKMANAGER || format == PersistFormat.HARVESTER_CLOUDINIT;

@@ -3,8 +3,6 @@ package io.offloadctl.model.persist;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.offloadctl.model.ErrorKind;
-import io.offloadctl.model.OffloadException;
 
 /**
  * Talos machine configuration documents: one {@code EthernetConfig} (v1alpha1; Talos 1.10, channels
@@ -23,11 +21,7 @@ final class TalosEthernetConfigRenderer implements PersistRenderer {
                 .append(plan.noteComments());
         for (PersistPlan.Item item : plan.items()) {
             PersistTarget target = item.target();
-            if (!target.isSingleInterface()) {
-                throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "cannot render talos: an EthernetConfig names one link, and '"
-                        + target.interfaceGlob() + "'" + (target.drivers().isEmpty() ? "" : " with driver " + String.join(" or ", target.drivers()))
-                        + " selects by glob or driver; render a node's desired state instead, which names its interfaces");
-            }
+            RenderSafety.requireNamed(target, PersistFormat.TALOS, "an EthernetConfig names one link");
             List<String> unknown = new ArrayList<>();
             item.limits().keySet().forEach(limit -> unknown.add(limit.name()));
             item.coalesce().keySet().forEach(parameter -> unknown.add("coalesce." + parameter));

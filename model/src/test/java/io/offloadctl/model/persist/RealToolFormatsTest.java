@@ -168,9 +168,7 @@ class RealToolFormatsTest {
                 .render(new PersistPlan("bnxt-ports", Map.of(), List.of(eno1, second)));
         Path file = dir.resolve("talos.yaml");
         Files.writeString(file, rendered);
-        List<Map<String, Object>> checked = (List<Map<String, Object>>) new Yaml().load(run(List.of("/usr/bin/python3",
-                PYTHON.resolve("schema_check.py").toString(), "src/test/resources/talos/ethernetconfig-v1.11.schema.json",
-                file.toString()), Map.of()));
+        List<Map<String, Object>> checked = schemaCheck("talos/ethernetconfig-v1.11.schema.json", file);
         assertEquals(2, checked.size(), rendered);
         for (Map<String, Object> document : checked) {
             assertEquals(List.of(), document.get("errors"), rendered);
@@ -199,9 +197,7 @@ class RealToolFormatsTest {
         String rendered = PersistRenderer.of(PersistFormat.IGNITION, PersistCommands.offloadctl("x")).render(plan);
         Path file = dir.resolve("config.ign");
         Files.writeString(file, rendered);
-        List<Map<String, Object>> checked = (List<Map<String, Object>>) new Yaml().load(run(List.of("/usr/bin/python3",
-                PYTHON.resolve("schema_check.py").toString(), "src/test/resources/ignition/ignition-v3_4.schema.json",
-                file.toString()), Map.of()));
+        List<Map<String, Object>> checked = schemaCheck("ignition/ignition-v3_4.schema.json", file);
         assertEquals(1, checked.size(), rendered);
         assertEquals(List.of(), checked.get(0).get("errors"), rendered);
         Map<String, Object> config = (Map<String, Object>) checked.get(0).get("document");
@@ -241,9 +237,7 @@ class RealToolFormatsTest {
         String rendered = PersistRenderer.of(PersistFormat.NMSTATE, PersistCommands.offloadctl("x")).render(plan);
         Path file = dir.resolve("nncp.yaml");
         Files.writeString(file, rendered);
-        List<Map<String, Object>> checked = (List<Map<String, Object>>) new Yaml().load(run(List.of("/usr/bin/python3",
-                PYTHON.resolve("schema_check.py").toString(), "src/test/resources/nmstate/nncp-ethtool.schema.json", file.toString()),
-                Map.of()));
+        List<Map<String, Object>> checked = schemaCheck("nmstate/nncp-ethtool.schema.json", file);
         assertEquals(1, checked.size(), rendered);
         assertEquals(List.of(), checked.get(0).get("errors"), rendered);
         Map<String, Object> policy = (Map<String, Object>) checked.get(0).get("document");
@@ -264,6 +258,13 @@ class RealToolFormatsTest {
         io.offloadctl.model.OffloadException refused = org.junit.jupiter.api.Assertions.assertThrows(io.offloadctl.model.OffloadException.class,
                 () -> PersistRenderer.of(PersistFormat.NMSTATE, PersistCommands.offloadctl("x")).render(plan()));
         assertTrue(refused.getMessage().contains("nmstate names interfaces exactly"), refused.getMessage());
+    }
+
+    /** Each YAML or JSON document of {@code file} as parsed, with the schema's errors for it (schema_check.py). */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> schemaCheck(String schema, Path file) throws Exception {
+        return (List<Map<String, Object>>) new Yaml().load(run(List.of("/usr/bin/python3", PYTHON.resolve("schema_check.py").toString(),
+                "src/test/resources/" + schema, file.toString()), Map.of()));
     }
 
     /** The artifacts of a rendering, each in its own file, named after its header comment. */
