@@ -4,6 +4,7 @@
 // request exits 1.
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 
 const { BASE, ADMIN_TOKEN, VIEWER_TOKEN, NODE, RUN, HOSTILE, SHOTS } = process.env;
 mkdirSync(SHOTS, { recursive: true });
@@ -71,6 +72,10 @@ try {
   check((await row.textContent()).includes(HOSTILE), 'the hostile name is shown as text');
   check(await page.locator('#fleet b').count() === 0, 'no markup from an interface name reached the page');
   await shot('02-fleet');
+
+  // An interface that appears while the page is open: the agent reports it at once, the page refreshes itself.
+  execFileSync('ip', ['-n', NODE, 'link', 'add', 'mid0', 'type', 'veth', 'peer', 'name', 'mid1']);
+  await row.locator('[data-interface="mid0"]').waitFor({ timeout: 30000 });
 
   // Filters: a label that matches nothing, then the run's label.
   await page.fill('input[name=selector]', 'run=nobody');

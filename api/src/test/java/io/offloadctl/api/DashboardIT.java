@@ -72,6 +72,19 @@ class DashboardIT {
             assertTrue(output.contains("\"problems\":[]"), output);
             // the page's policy reached the kernel through the agent
             assertEquals("off", Processes.feature(NODE, "vb", "generic-receive-offload"));
+            // the agent is alive while it runs (a DaemonSet's liveness probe), and not once it stopped
+            String cacheFile = Path.of("target", NODE + ".json").toAbsolutePath().toString();
+            Processes.Result alive = Processes.offloadctl(TOKEN, "alive", "--cache", cacheFile, "--max-age", "30s");
+            assertEquals(0, alive.exitCode(), alive.output());
+            agent.destroy();
+            agent.waitFor(10, TimeUnit.SECONDS);
+            Thread.sleep(2500);
+            Processes.Result dead = Processes.offloadctl(TOKEN, "alive", "--cache", cacheFile, "--max-age", "2s");
+            assertEquals(1, dead.exitCode(), dead.output());
+            assertTrue(dead.output().contains("more than 2 s"), dead.output());
+            Processes.Result never = Processes.offloadctl(TOKEN, "alive", "--cache", Path.of("target", RUN + "-none.json").toString());
+            assertEquals(1, never.exitCode(), never.output());
+            assertTrue(never.output().contains("no agent has run with the cache"), never.output());
             for (String page : List.of("01-login", "02-fleet", "04-policy-preview", "05-policy", "06-node", "07-findings",
                     "08-verifications", "09-viewer-policy")) {
                 assertTrue(Files.size(SHOTS.resolve(page + ".png")) > 10_000, page + " screenshot");

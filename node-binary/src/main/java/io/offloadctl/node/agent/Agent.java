@@ -98,6 +98,9 @@ public final class Agent {
     private NodeReport readBack;
     private String lastSubmitted;
     private String lastError;
+    private final java.nio.file.Path heartbeat;
+    private long lastBeat;
+    private boolean beatFailed;
 
     public Agent(Settings settings, KernelSession session, ApiConnection api, DesiredCache cache, PrintWriter log) {
         this.settings = settings;
@@ -111,6 +114,39 @@ public final class Agent {
         this.probes = new Probes(session.namespace(), api.address(), settings.tcpProbes(), settings.probeTimeout());
         this.contests = new Contests(settings.contestLimit(), settings.contestWindow());
         this.originals = new Originals(Originals.beside(cache), api.mapper());
+        this.heartbeat = heartbeatFile(cache);
+    }
+
+    /** Touches the heartbeat, at most once a second (a drift poll may turn the loop far more often). */
+    private void beat() {
+        long now = System.currentTimeMillis();
+        if (now - lastBeat < 1000) {
+            return;
+        }
+        lastBeat = now;
+        try {
+            if (java.nio.file.Files.exists(heartbeat)) {
+                java.nio.file.Files.setLastModifiedTime(heartbeat, java.nio.file.attribute.FileTime.fromMillis(now));
+            } else {
+                java.nio.file.Files.createDirectories(heartbeat.toAbsolutePath().getParent());
+                java.nio.file.Files.writeString(heartbeat, "");
+            }
+            beatFailed = false;
+        } catch (java.io.IOException e) {
+            if (!beatFailed) {
+                say("cannot touch the heartbeat " + heartbeat + " (" + e.getMessage() + "); offloadctl alive will say the agent is not");
+            }
+            beatFailed = true;
+        }
+    }
+
+    /**
+     * The agent's heartbeat beside the cache ({@code desired.json} → {@code desired-alive}): touched by
+     * every turn of its loop (at least every safety poll), read by {@code offloadctl alive}, a
+     * container's liveness probe.
+     */
+    public static java.nio.file.Path heartbeatFile(DesiredCache cache) {
+        return Originals.sibling(cache, "-alive");
     }
 
     /** Where the enactments wait for the API: beside the cache, {@code desired.json} → {@code desired-journal.json}. */
@@ -135,6 +171,7 @@ public final class Agent {
         }
         long nextReport = System.nanoTime();
         while (keepRunning.getAsBoolean()) {
+            beat();
             long wait = Math.min(nextReport - System.nanoTime(), settings.safetyPoll().toNanos());
             Object first = wait > 0 ? triggers.poll(wait, TimeUnit.NANOSECONDS) : null;
             List<Object> received = new ArrayList<>();
