@@ -213,10 +213,10 @@ async function loginView() {
     me = null;
     try {
       const self = await get('/api/v1/tokens/self');
-      if (self.role === 'agent') {
+      if (self.role !== 'admin' && self.role !== 'viewer') {
         sessionStorage.removeItem(TOKEN_KEY);
-        message.replaceChildren(el('div', { class: 'error' }, 'This is an agent token (node ' + self.node
-          + '): agents report, they cannot read the fleet. Use a viewer or admin token.'));
+        message.replaceChildren(el('div', { class: 'error' }, `This is an ${self.role} token`
+          + (self.node ? ` (node ${self.node})` : '') + ': it cannot read the fleet. Use a viewer or admin token.'));
         return;
       }
       location.hash = '#/fleet';

@@ -53,17 +53,27 @@ class DashboardIT {
             RequestSpecification admin = given().baseUri(api.url()).header("Authorization", "Bearer " + TOKEN);
             String viewer = admin.contentType(ContentType.JSON).body(Map.of("name", "dashboard viewer", "role", "viewer"))
                     .post("/api/v1/tokens").then().statusCode(201).extract().path("token");
+            // the agent starts as a DaemonSet's would: with the one shared enroller token, which it exchanges for its own
+            String enroller = admin.contentType(ContentType.JSON).body(Map.of("name", "daemonset", "role", "enroller"))
+                    .post("/api/v1/tokens").then().statusCode(201).extract().path("token");
+            Files.deleteIfExists(Path.of("target", NODE + "-token"));
 
             ProcessBuilder builder = new ProcessBuilder(System.getProperty("offloadctl.test.node-binary"), "--netns", NODE,
                     "agent", "--server", api.url(), "--node", NODE, "--label", "run=" + RUN, "--interval", "2s",
-                    "--drift-poll", "200ms", "--timeout", "2",
+                    "--drift-poll", "200ms", "--timeout", "2", "--enroll",
                     "--cache", Path.of("target", NODE + ".json").toAbsolutePath().toString())
                     .redirectErrorStream(true).redirectOutput(Path.of("target", NODE + "-agent.log").toFile());
-            builder.environment().put("OFFLOADCTL_TOKEN", TOKEN);
+            builder.environment().put("OFFLOADCTL_TOKEN", enroller);
             agent = builder.start();
             final ApiProcess started = api;
             AgentIT.await("the node's first report", Duration.ofSeconds(30), () -> given().baseUri(started.url())
                     .header("Authorization", "Bearer " + TOKEN).get("/api/v1/nodes/" + NODE).statusCode() == 200);
+            Path kept = Path.of("target", NODE + "-token");
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(kept)));
+            assertEquals(200, given().baseUri(api.url()).header("Authorization", "Bearer " + Files.readString(kept).strip())
+                    .get("/api/v1/tokens/self").then().extract().statusCode());
+            assertEquals("agent", given().baseUri(api.url()).header("Authorization", "Bearer " + Files.readString(kept).strip())
+                    .get("/api/v1/tokens/self").then().extract().path("role"));
             admin.contentType(ContentType.JSON).body(FindingsApiTest.verification("198.18.0.2", 1.4e5, 6.6e9, true))
                     .post("/api/v1/nodes/" + NODE + "/verifications").then().statusCode(201);
 

@@ -90,6 +90,32 @@ class SecurityApiTest {
     }
 
     @Test
+    void anEnrollerGetsEachNodeATokenOfItsOwnAndCanDoNothingElse() {
+        String enroller = createToken("daemonset", "enroller", null);
+        as(enroller).get("/api/v1/tokens/self").then().statusCode(200).body("role", equalTo("enroller"));
+        String first = as(enroller).post("/api/v1/nodes/HV-9/enrollment").then().statusCode(201)
+                .body("role", equalTo("agent")).body("node", equalTo("hv-9")).body("token", containsString("oc_"))
+                .extract().path("token");
+        as(first).contentType(ContentType.JSON).body(hypervisor(Map.of(), true)).put("/api/v1/nodes/hv-9/state").then().statusCode(201);
+        as(first).contentType(ContentType.JSON).body(hypervisor(Map.of(), true)).put("/api/v1/nodes/hv-8/state").then().statusCode(403);
+        // a node enrolled again (re-installed): only its newest token works; other nodes' tokens stay
+        String other = as(enroller).post("/api/v1/nodes/hv-8/enrollment").then().statusCode(201).extract().path("token");
+        String second = as(enroller).post("/api/v1/nodes/hv-9/enrollment").then().statusCode(201).extract().path("token");
+        as(first).get("/api/v1/nodes/hv-9/desired").then().statusCode(401);
+        as(second).get("/api/v1/nodes/hv-9/desired").then().statusCode(200);
+        as(other).contentType(ContentType.JSON).body(hypervisor(Map.of(), true)).put("/api/v1/nodes/hv-8/state").then().statusCode(201);
+        // an enroller reads and writes nothing else; agents and viewers cannot enroll
+        as(enroller).get("/api/v1/nodes").then().statusCode(403);
+        as(enroller).contentType(ContentType.JSON).body(hypervisor(Map.of(), true)).put("/api/v1/nodes/hv-9/state").then().statusCode(403);
+        as(enroller).get("/api/v1/tokens").then().statusCode(403);
+        as(second).post("/api/v1/nodes/hv-9/enrollment").then().statusCode(403);
+        as(createToken("v", "viewer", null)).post("/api/v1/nodes/hv-9/enrollment").then().statusCode(403);
+        as(enroller).post("/api/v1/nodes/a;b/enrollment").then().statusCode(422).contentType("application/problem+json");
+        as(AsAdmin.ADMIN_TOKEN).contentType(ContentType.JSON).body(Map.of("name", "bad", "role", "enroller", "node", "hv-1"))
+                .post("/api/v1/tokens").then().statusCode(422).body("violations[0].message", equalTo("is only for agent tokens"));
+    }
+
+    @Test
     void agentsActForTheirOwnNodeOnly() {
         String agent = createToken("agent on hv-1", "agent", "hv-1");
         as(agent).get("/api/v1/tokens/self").then().statusCode(200).body("role", equalTo("agent")).body("node", equalTo("hv-1"));

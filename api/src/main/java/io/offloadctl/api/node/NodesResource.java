@@ -9,6 +9,8 @@ import io.offloadctl.model.verify.VerificationReport;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import io.offloadctl.api.security.NodeAccess;
 import io.offloadctl.api.security.Role;
+import io.offloadctl.api.security.TokenStore;
+import io.offloadctl.api.security.TokenView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -63,10 +65,12 @@ public class NodesResource {
     private final RenderService render;
     private final VerificationLog verifications;
     private final ReportSamples samples;
+    private final TokenStore tokens;
 
     public NodesResource(NodeService nodes, NodeListing listing, EnactmentLog enactments, NodeAccess access, RenderService render,
-                         VerificationLog verifications, ReportSamples samples) {
+                         VerificationLog verifications, ReportSamples samples, TokenStore tokens) {
         this.samples = samples;
+        this.tokens = tokens;
         this.nodes = nodes;
         this.listing = listing;
         this.enactments = enactments;
@@ -150,6 +154,22 @@ public class NodesResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DesiredView desired(@Parameter(description = "Node name.", example = "hv-017") @PathParam("node") String node) {
         return nodes.desired(access.check(node));
+    }
+
+    @POST
+    @Path("/{node}/enrollment")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Role.ADMIN, Role.ENROLLER})
+    @Operation(operationId = "enrollNode", summary = "Enroll a node's agent",
+            description = "Creates an agent token bound to this node and returns it (once): an agent started with an "
+                    + "enroller token (the one secret a DaemonSet shares) exchanges it here for a token of its own and keeps "
+                    + "that. The node's earlier enrolled tokens are revoked. The node need not have reported yet.")
+    @APIResponse(responseCode = "201", description = "Enrolled; the agent token is shown once.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenView.class)))
+    @APIResponse(responseCode = "422", description = "The node name is invalid.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response enroll(@Parameter(description = "Node name (a host name).", example = "hv-017") @PathParam("node") String node) {
+        return Response.status(Response.Status.CREATED).entity(tokens.enroll(NodeNames.canonical(node))).build();
     }
 
     @POST

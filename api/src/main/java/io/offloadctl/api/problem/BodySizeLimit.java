@@ -47,7 +47,7 @@ public class BodySizeLimit {
     }
 
     /** POSTs that are actions without a body (one sent is not read): a node's retry, a rollout's pause, resume and abort. */
-    static final java.util.regex.Pattern BODILESS = java.util.regex.Pattern.compile("/api/v1/(nodes/[^/]+/retry|policies/[0-9]+/rollout/(pause|resume|abort))/?");
+    static final java.util.regex.Pattern BODILESS = java.util.regex.Pattern.compile("/api/v1/(nodes/[^/]+/(retry|enrollment)|policies/[0-9]+/rollout/(pause|resume|abort))/?");
 
     private static boolean takesBody(ContainerRequestContext request) {
         return "PUT".equals(request.getMethod())

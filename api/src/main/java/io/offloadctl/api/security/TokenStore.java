@@ -67,7 +67,7 @@ public class TokenStore {
     @Transactional
     public TokenView create(NewToken request) {
         validate(request);
-        String token = "oc_" + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
+        String token = newValue();
         return TokenView.of(store(request, token), token);
     }
 
@@ -102,6 +102,22 @@ public class TokenStore {
     @Transactional
     public long activeAdmins() {
         return TokenEntity.count("role = ?1 and revokedAt is null", Role.admin.name());
+    }
+
+    /** The name of the tokens enrollment makes (their node is in their node column). */
+    public static final String ENROLLED = "enrolled agent";
+
+    /**
+     * A new agent token bound to {@code node} for an enrolling agent; the node's earlier enrolled
+     * tokens are revoked (a re-installed node enrolls again, and only its newest token works).
+     */
+    @Transactional
+    public TokenView enroll(String node) {
+        fleet.acquire();
+        TokenEntity.update("revokedAt = ?1 where role = ?2 and node = ?3 and name = ?4 and revokedAt is null",
+                OffsetDateTime.now(ZoneOffset.UTC), Role.agent.name(), node, ENROLLED);
+        String token = newValue();
+        return TokenView.of(store(new NewToken(ENROLLED, Role.agent, node), token), token);
     }
 
     /** One token as listed (without its value). */
@@ -151,7 +167,7 @@ public class TokenStore {
             violations.add(new Violation("name", "must be 1 to 100 characters"));
         }
         if (request.role() == null) {
-            violations.add(new Violation("role", "must be admin, viewer or agent"));
+            violations.add(new Violation("role", "must be one of " + java.util.Arrays.toString(Role.values())));
         } else if (request.role() == Role.agent && (request.node() == null || request.node().isBlank())) {
             violations.add(new Violation("node", "is required for an agent token"));
         } else if (request.role() != Role.agent && request.node() != null) {
@@ -166,6 +182,11 @@ public class TokenStore {
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
+    }
+
+    /** A new token value: oc_ and 32 random bytes, URL-safe. */
+    private static String newValue() {
+        return "oc_" + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
     }
 
     private static byte[] randomBytes() {

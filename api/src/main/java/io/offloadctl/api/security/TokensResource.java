@@ -49,7 +49,7 @@ public class TokensResource {
 
     @GET
     @Path("/self")
-    @RolesAllowed({Role.ADMIN, Role.VIEWER, Role.AGENT})
+    @RolesAllowed({Role.ADMIN, Role.VIEWER, Role.AGENT, Role.ENROLLER})
     @Operation(operationId = "currentToken", summary = "The token of this request",
             description = "The token the request was made with: its id, name, role and (for agents) node, never its value. "
                     + "For any role: a client (the dashboard) learns what it may do before it offers to do it.")

@@ -62,6 +62,11 @@ final class AgentCommand extends NamespacedCommand implements Callable<Integer> 
             description = "The window of --contest-limit (default: ${DEFAULT-VALUE}).")
     Duration contestWindow;
 
+    @Option(names = "--enroll", description = "The token (OFFLOADCTL_TOKEN or --token-file) is an enroller token: exchange it "
+            + "once for this node's own agent token (POST /api/v1/nodes/NODE/enrollment), keep that beside --cache "
+            + "(desired-token, mode 0600) and use it from then on. For a DaemonSet: one shared secret, a token per node.")
+    boolean enroll;
+
     @Option(names = "--audit", description = "Report only; never change anything.")
     boolean audit;
 
@@ -84,7 +89,8 @@ final class AgentCommand extends NamespacedCommand implements Callable<Integer> 
                 !audit, interval, safetyPoll, probeTimeout, probes.stream().map(AgentCommand::address).toList(),
                 contestLimit, contestWindow);
         try (KernelSession session = openSession()) {
-            Agent agent = new Agent(settings, session, apiOptions.connect(), cache.cache(), err());
+            Agent agent = new Agent(settings, session, enroll ? apiOptions.enrolled(cache.cache(), err()) : apiOptions.connect(),
+                    cache.cache(), err());
             if (once) {
                 Agent.CycleResult result = agent.cycle();
                 out().println(result.summary());

@@ -37,6 +37,11 @@ final class ApiOptions {
         return new ApiConnection(server, token(), Duration.ofSeconds(timeoutSeconds));
     }
 
+    /** With an enroller token (OFFLOADCTL_TOKEN or --token-file): this node's own token, enrolled once and kept beside the cache. */
+    ApiConnection enrolled(io.offloadctl.node.agent.DesiredCache cache, java.io.PrintWriter log) {
+        return io.offloadctl.node.agent.Enrollment.connect(server, Duration.ofSeconds(timeoutSeconds), nodeName(), token(), cache, log);
+    }
+
     String nodeName() {
         if (node != null) {
             return node;
