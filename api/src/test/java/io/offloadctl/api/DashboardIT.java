@@ -95,6 +95,18 @@ class DashboardIT {
             Processes.Result never = Processes.offloadctl(TOKEN, "alive", "--cache", Path.of("target", RUN + "-none.json").toString());
             assertEquals(1, never.exitCode(), never.output());
             assertTrue(never.output().contains("no agent has run with the cache"), never.output());
+            // its token revoked, the agent enrolls again at its next start (and keeps the new one)
+            String old = Files.readString(kept).strip();
+            long oldId = ((Number) given().baseUri(api.url()).header("Authorization", "Bearer " + old)
+                    .get("/api/v1/tokens/self").then().statusCode(200).extract().path("id")).longValue();
+            admin.delete("/api/v1/tokens/" + oldId).then().statusCode(204);
+            Processes.Result again = Processes.offloadctl(enroller, "--netns", NODE, "agent", "--once", "--enroll", "--server", api.url(),
+                    "--node", NODE, "--label", "run=" + RUN, "--timeout", "2", "--cache", cacheFile);
+            assertTrue(again.output().contains("enrolling again"), again.output());
+            String renewed = Files.readString(kept).strip();
+            assertTrue(!renewed.equals(old), "a new token is kept");
+            given().baseUri(api.url()).header("Authorization", "Bearer " + renewed).get("/api/v1/tokens/self").then()
+                    .statusCode(200).body("role", org.hamcrest.Matchers.equalTo("agent"));
             for (String page : List.of("01-login", "02-fleet", "04-policy-preview", "05-policy", "06-node", "07-findings",
                     "08-verifications", "09-viewer-policy")) {
                 assertTrue(Files.size(SHOTS.resolve(page + ".png")) > 10_000, page + " screenshot");
