@@ -44,8 +44,6 @@ final class NetworkManagerKeyfileRenderer implements PersistRenderer {
             } else {
                 // NM_CONNECTION_MULTI_CONNECT_MULTIPLE: a keyfile holds the enumeration's number, not its nick
                 out.append("multi-connect=3\n");
-            }
-            if (!target.isSingleInterface()) {
                 out.append("\n[match]\ninterface-name=").append(target.interfaceGlob()).append('\n');
                 if (!target.drivers().isEmpty()) {
                     out.append("driver=").append(String.join(";", target.drivers())).append('\n');

@@ -7,9 +7,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import io.offloadctl.model.LegacyFlags;
-import io.offloadctl.model.settings.CoalesceParameter;
 import io.offloadctl.model.settings.LinkLimit;
-import io.offloadctl.model.settings.RingParameter;
 
 /**
  * What NetworkManager calls each setting of a plan item, for both of its forms (nmcli properties
@@ -28,13 +26,6 @@ final class NetworkManagerSettings {
     /** NMSettingLink's properties (NetworkManager 1.44) by the size limit they set; the IPv4 twins have none. */
     private static final Map<LinkLimit, String> LIMIT_PROPERTIES = Map.of(LinkLimit.gso_max_size, "gso-max-size",
             LinkLimit.gso_max_segs, "gso-max-segments", LinkLimit.gro_max_size, "gro-max-size");
-
-    /** The ring parameters libnm has an option for (NM_ETHTOOL_OPTNAME_RING_*). */
-    private static final Set<RingParameter> RING_OPTIONS = Set.of(RingParameter.rx, RingParameter.rx_mini, RingParameter.rx_jumbo,
-            RingParameter.tx);
-
-    /** The coalescing parameters libnm has no option for. */
-    private static final Set<CoalesceParameter> NO_COALESCE_OPTION = Set.of(CoalesceParameter.cqe_mode_rx, CoalesceParameter.cqe_mode_tx);
 
     /** libnm's channel options came in 1.46 (nm_ethtool_optname_is_channels), NMSettingLink in 1.44. */
     static final String CHANNELS_SINCE = "1.46";
@@ -105,14 +96,14 @@ final class NetworkManagerSettings {
             }
         });
         item.rings().forEach((parameter, value) -> {
-            if (RING_OPTIONS.contains(parameter)) {
+            if (parameter.inIoctlStruct()) { // libnm's NM_ETHTOOL_OPTNAME_RING_*
                 properties.add(new Property("ethtool", "ring-" + parameter.argument(), value, null));
             } else {
                 unknown.add("rings." + parameter);
             }
         });
         item.coalesce().forEach((parameter, value) -> {
-            if (NO_COALESCE_OPTION.contains(parameter)) {
+            if (!parameter.inIoctlStruct()) { // libnm has no NM_ETHTOOL_OPTNAME_COALESCE_ for the CQE modes
                 unknown.add("coalesce." + parameter);
             } else {
                 // every coalescing option is a uint32 there, the adaptive ones 1 or 0 too

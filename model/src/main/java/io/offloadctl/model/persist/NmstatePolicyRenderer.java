@@ -2,10 +2,7 @@ package io.offloadctl.model.persist;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
-import io.offloadctl.model.settings.CoalesceParameter;
-import io.offloadctl.model.settings.RingParameter;
 
 /**
  * A kubernetes-nmstate {@code NodeNetworkConfigurationPolicy} (nmstate.io/v1): on the nodes its
@@ -17,10 +14,6 @@ import io.offloadctl.model.settings.RingParameter;
  */
 final class NmstatePolicyRenderer implements PersistRenderer {
 
-    /** The ring parameters nmstate's EthtoolRingConfig sets (its _max ones are read-only there). */
-    private static final Set<RingParameter> RINGS = Set.of(RingParameter.rx, RingParameter.rx_jumbo, RingParameter.rx_mini, RingParameter.tx);
-    /** The coalescing parameters nmstate's EthtoolCoalesceConfig lacks. */
-    private static final Set<CoalesceParameter> NO_COALESCE = Set.of(CoalesceParameter.cqe_mode_rx, CoalesceParameter.cqe_mode_tx);
 
     @Override
     public String render(PersistPlan plan) {
@@ -41,7 +34,7 @@ final class NmstatePolicyRenderer implements PersistRenderer {
             }
             List<String> rings = new ArrayList<>();
             item.rings().forEach((parameter, value) -> {
-                if (RINGS.contains(parameter)) {
+                if (parameter.inIoctlStruct()) {
                     rings.add(parameter.argument() + ": " + value);
                 } else {
                     unknown.add(target.interfaceGlob() + " rings." + parameter);
@@ -53,7 +46,7 @@ final class NmstatePolicyRenderer implements PersistRenderer {
             }
             List<String> coalesce = new ArrayList<>();
             item.coalesce().forEach((parameter, value) -> {
-                if (NO_COALESCE.contains(parameter)) {
+                if (!parameter.inIoctlStruct()) {
                     unknown.add(target.interfaceGlob() + " coalesce." + parameter);
                 } else {
                     coalesce.add(parameter.argument() + ": " + (parameter.onOff() ? Boolean.toString(value != 0) : Long.toString(value)));

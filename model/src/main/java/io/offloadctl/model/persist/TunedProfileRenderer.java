@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.offloadctl.model.LegacyFlags;
 import io.offloadctl.model.Setting;
@@ -22,11 +21,6 @@ import io.offloadctl.model.settings.RingParameter;
  */
 final class TunedProfileRenderer implements PersistRenderer {
 
-    /** The ring parameters TuneD 2.20's net plugin takes (its _get_config_options_ring). */
-    private static final Set<RingParameter> RINGS = Set.of(RingParameter.rx, RingParameter.rx_mini, RingParameter.rx_jumbo,
-            RingParameter.tx);
-    /** The coalescing parameters it does not take (its _get_config_options_coalesce has every other one). */
-    private static final Set<CoalesceParameter> NO_COALESCE = Set.of(CoalesceParameter.cqe_mode_rx, CoalesceParameter.cqe_mode_tx);
 
     @Override
     public String render(PersistPlan plan) {
@@ -51,7 +45,7 @@ final class TunedProfileRenderer implements PersistRenderer {
             item.limits().keySet().forEach(limit -> unknown.add(limit.name()));
             Map<RingParameter, Long> rings = new EnumMap<>(RingParameter.class);
             item.rings().forEach((parameter, value) -> {
-                if (RINGS.contains(parameter)) {
+                if (parameter.inIoctlStruct()) {
                     rings.put(parameter, value);
                 } else {
                     unknown.add("rings." + parameter);
@@ -59,7 +53,7 @@ final class TunedProfileRenderer implements PersistRenderer {
             });
             Map<CoalesceParameter, Long> coalesce = new EnumMap<>(CoalesceParameter.class);
             item.coalesce().forEach((parameter, value) -> {
-                if (NO_COALESCE.contains(parameter)) {
+                if (!parameter.inIoctlStruct()) {
                     unknown.add("coalesce." + parameter);
                 } else {
                     coalesce.put(parameter, value);

@@ -52,6 +52,15 @@ public enum CoalesceParameter implements DriverParameter {
         return "coalesce";
     }
 
+    /**
+     * Whether struct ethtool_coalesce (ETHTOOL_GCOALESCE/SCOALESCE, the ioctl interface) carries it:
+     * every one but the CQE modes, which only the netlink interface has. Tools written against that
+     * struct's parameters (NetworkManager, TuneD, nmstate) know exactly these.
+     */
+    public boolean inIoctlStruct() {
+        return this != cqe_mode_rx && this != cqe_mode_tx;
+    }
+
     /** Every one is settable where the driver reports it. */
     @Override
     public boolean settable() {

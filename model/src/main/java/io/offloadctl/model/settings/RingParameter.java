@@ -60,6 +60,19 @@ public enum RingParameter implements DriverParameter {
         return type == Type.SPLIT ? 2 : DriverParameter.super.maximum();
     }
 
+    /**
+     * Whether struct ethtool_ringparam (ETHTOOL_GRINGPARAM/SRINGPARAM, the ioctl interface) carries
+     * it: rx, rx-mini, rx-jumbo, tx and their maxima; the buffer length, CQE size, TX push and TCP
+     * data split are netlink-only. Tools written against that struct's parameters (NetworkManager,
+     * TuneD, nmstate) know exactly these.
+     */
+    public boolean inIoctlStruct() {
+        return switch (this) {
+            case rx_max, rx_mini_max, rx_jumbo_max, tx_max, rx, rx_mini, rx_jumbo, tx -> true;
+            case rx_buf_len, cqe_size, tx_push, tcp_data_split -> false;
+        };
+    }
+
     /** Whether {@code ethtool -G} sets it: every one but the maxima and the TCP data split mode (ethtool 6.1 sets none). */
     @Override
     public boolean settable() {

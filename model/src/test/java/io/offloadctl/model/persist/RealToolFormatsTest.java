@@ -195,12 +195,7 @@ class RealToolFormatsTest {
     void ignitionConfigValidatesAndCarriesTheLinkFilesExactly(@TempDir Path dir) throws Exception {
         PersistPlan plan = new PersistPlan(plan().name(), Map.of(), plan().items(), List.of("desired-state revision 3 of node hv-1"));
         String rendered = PersistRenderer.of(PersistFormat.IGNITION, PersistCommands.offloadctl("x")).render(plan);
-        Path file = dir.resolve("config.ign");
-        Files.writeString(file, rendered);
-        List<Map<String, Object>> checked = schemaCheck("ignition/ignition-v3_4.schema.json", file);
-        assertEquals(1, checked.size(), rendered);
-        assertEquals(List.of(), checked.get(0).get("errors"), rendered);
-        Map<String, Object> config = (Map<String, Object>) checked.get(0).get("document");
+        Map<String, Object> config = theValidDocument(rendered, "ignition/ignition-v3_4.schema.json", dir);
         assertEquals(Map.of("version", "3.4.0"), config.get("ignition"));
         List<Map<String, Object>> files = (List<Map<String, Object>>) ((Map<String, Object>) config.get("storage")).get("files");
         List<NetworkdLinkRenderer.LinkFile> links = new NetworkdLinkRenderer().files(plan);
@@ -235,12 +230,7 @@ class RealToolFormatsTest {
                         Map.of(LinkLimit.gso_max_size, 65536L), rings, coalesce),
                 new PersistPlan.Item(PersistTarget.named("0"), Map.of("rx-gro", true))));
         String rendered = PersistRenderer.of(PersistFormat.NMSTATE, PersistCommands.offloadctl("x")).render(plan);
-        Path file = dir.resolve("nncp.yaml");
-        Files.writeString(file, rendered);
-        List<Map<String, Object>> checked = schemaCheck("nmstate/nncp-ethtool.schema.json", file);
-        assertEquals(1, checked.size(), rendered);
-        assertEquals(List.of(), checked.get(0).get("errors"), rendered);
-        Map<String, Object> policy = (Map<String, Object>) checked.get(0).get("document");
+        Map<String, Object> policy = theValidDocument(rendered, "nmstate/nncp-ethtool.schema.json", dir);
         Map<String, Object> spec = (Map<String, Object>) policy.get("spec");
         assertEquals(Map.of("role", "hypervisor", "topology.kubernetes.io/zone", "z1"), spec.get("nodeSelector"));
         List<Map<String, Object>> interfaces = (List<Map<String, Object>>) ((Map<String, Object>) spec.get("desiredState")).get("interfaces");
@@ -258,6 +248,17 @@ class RealToolFormatsTest {
         io.offloadctl.model.OffloadException refused = org.junit.jupiter.api.Assertions.assertThrows(io.offloadctl.model.OffloadException.class,
                 () -> PersistRenderer.of(PersistFormat.NMSTATE, PersistCommands.offloadctl("x")).render(plan()));
         assertTrue(refused.getMessage().contains("nmstate names interfaces exactly"), refused.getMessage());
+    }
+
+    /** The one document of a rendering, as parsed, after the schema found nothing wrong with it. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> theValidDocument(String rendered, String schema, Path dir) throws Exception {
+        Path file = dir.resolve("rendered");
+        Files.writeString(file, rendered);
+        List<Map<String, Object>> checked = schemaCheck(schema, file);
+        assertEquals(1, checked.size(), rendered);
+        assertEquals(List.of(), checked.get(0).get("errors"), rendered);
+        return (Map<String, Object>) checked.get(0).get("document");
     }
 
     /** Each YAML or JSON document of {@code file} as parsed, with the schema's errors for it (schema_check.py). */
