@@ -52,6 +52,11 @@ public enum CoalesceParameter implements DriverParameter {
         return "coalesce";
     }
 
+    @Override
+    public String kind() {
+        return "coalescing";
+    }
+
     /**
      * Whether struct ethtool_coalesce (ETHTOOL_GCOALESCE/SCOALESCE, the ioctl interface) carries it:
      * every one but the CQE modes, which only the netlink interface has. Tools written against that

@@ -4,8 +4,9 @@ import java.util.Optional;
 
 /**
  * A parameter of a driver that the ethtool netlink family reads and sets by number: a ring
- * ({@link RingParameter}) or a coalescing parameter ({@link CoalesceParameter}). On/off ones are
- * numbers too (0 or 1), as the kernel has them; every value is a u32 at most.
+ * ({@link RingParameter}), a coalescing parameter ({@link CoalesceParameter}) or a pause parameter
+ * ({@link PauseParameter}). On/off ones are numbers too (0 or 1), as the kernel has them; every
+ * value is a u32 at most.
  */
 public interface DriverParameter {
 
@@ -18,8 +19,11 @@ public interface DriverParameter {
     /** As ethtool names it on its command line: {@code rx-usecs}. */
     String argument();
 
-    /** Its section in a policy and in setting names: {@code rings}, {@code coalesce}. */
+    /** Its section in a policy and in setting names: {@code rings}, {@code coalesce}, {@code pause}. */
     String section();
+
+    /** What its kind of settings is called in messages ("the driver has no ring settings"): ring, coalescing, pause. */
+    String kind();
 
     /** Whether it is on/off (0 or 1). */
     boolean onOff();
@@ -43,8 +47,7 @@ public interface DriverParameter {
             return Optional.of(section() + "." + name() + " is the driver's maximum, not a setting");
         }
         if (reported.isEmpty()) {
-            return Optional.of("the driver of '" + interfaceName + "' has no " + (section().equals("rings") ? "ring" : "coalescing")
-                    + " settings");
+            return Optional.of("the driver of '" + interfaceName + "' has no " + kind() + " settings");
         }
         if (!reported.containsKey(this)) {
             return Optional.of("the driver of '" + interfaceName + "' does not support " + argument());

@@ -49,6 +49,11 @@ public enum RingParameter implements DriverParameter {
         return "rings";
     }
 
+    @Override
+    public String kind() {
+        return "ring";
+    }
+
     /** tx_push (and the TCP data split mode, which is not settable). */
     @Override
     public boolean onOff() {

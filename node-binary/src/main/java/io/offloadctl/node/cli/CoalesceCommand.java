@@ -40,12 +40,12 @@ final class CoalesceCommand extends DriverParametersCommand<CoalesceParameter> {
     }
 
     @Override
-    String render(String interfaceName, Map<CoalesceParameter, Long> values) {
+    String render(KernelSession session, String interfaceName, Map<CoalesceParameter, Long> values) {
         return CoalesceText.render(interfaceName, values);
     }
 
     @Override
-    Object json(String interfaceName, Map<CoalesceParameter, Long> values) {
+    Object json(KernelSession session, String interfaceName, Map<CoalesceParameter, Long> values) {
         return Json.InterfaceCoalescing.of(interfaceName, values);
     }
 

@@ -15,7 +15,7 @@ import io.offloadctl.node.output.Json;
 import picocli.CommandLine.Parameters;
 
 /**
- * A verb for one kind of driver parameters (rings, coalescing): {@code VERB IFACE} shows them as
+ * A verb for one kind of driver parameters (rings, coalescing, pause): {@code VERB IFACE} shows them as
  * ethtool's lower-case option does, {@code VERB IFACE NAME VALUE ...} sets them as its upper-case
  * option does (the others stay; nothing printed but with {@code --json}), with ethtool's exit codes:
  * 1 for a command line it cannot take, {@link #refusedExitCode()} for a change the driver refuses.
@@ -47,9 +47,10 @@ abstract class DriverParametersCommand<P extends Enum<P> & DriverParameter> exte
     /** Every parameter of the kind, in ethtool's order. */
     abstract P[] parameters();
 
-    abstract String render(String interfaceName, Map<P, Long> values);
+    /** The values as ethtool prints them; {@code session} for what else that output reads (pause: the negotiated result). */
+    abstract String render(KernelSession session, String interfaceName, Map<P, Long> values);
 
-    abstract Object json(String interfaceName, Map<P, Long> values);
+    abstract Object json(KernelSession session, String interfaceName, Map<P, Long> values);
 
     /** ethtool's exit code when the driver refuses a change (or it cannot be asked). */
     abstract int refusedExitCode();
@@ -84,9 +85,9 @@ abstract class DriverParametersCommand<P extends Enum<P> & DriverParameter> exte
             // checked above against what was read: one SET, then the read it reports
             Map<P, Long> values = wanted.isEmpty() ? settings.read(name) : settings.set(name, wanted);
             if (json()) {
-                out().print(Json.write(json(name, values)));
+                out().print(Json.write(json(session, name, values)));
             } else if (wanted.isEmpty()) {
-                out().print(render(name, values));
+                out().print(render(session, name, values));
             }
             out().flush();
             return ExitCodes.OK;

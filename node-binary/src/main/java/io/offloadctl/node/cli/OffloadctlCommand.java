@@ -12,7 +12,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = VersionProvider.class,
         description = "Reads, sets and explains NIC offloads (GRO, GSO, TSO, LRO, scatter-gather, checksums) "
                 + "through ioctl(SIOCETHTOOL), without the ethtool program.",
-        subcommands = {ShowCommand.class, InfoCommand.class, SetCommand.class, ChannelsCommand.class, RingsCommand.class, CoalesceCommand.class, LimitsCommand.class, StatsCommand.class, ReportCommand.class, AgentCommand.class, AliveCommand.class, ApplyCommand.class, DoctorCommand.class, PerfCommand.class, VerifyCommand.class, PersistCommand.class, HelpCommand.class},
+        subcommands = {ShowCommand.class, InfoCommand.class, SetCommand.class, ChannelsCommand.class, RingsCommand.class, CoalesceCommand.class, PauseCommand.class, LimitsCommand.class, StatsCommand.class, ReportCommand.class, AgentCommand.class, AliveCommand.class, ApplyCommand.class, DoctorCommand.class, PerfCommand.class, VerifyCommand.class, PersistCommand.class, HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 failed, 2 bad command line; set: 92 when refused (as ethtool -K); "
                 + "doctor: 3 when it finds anything of warning severity; verify: 4 when it rolled the change back."})
 public final class OffloadctlCommand {

@@ -45,12 +45,12 @@ final class RingsCommand extends DriverParametersCommand<RingParameter> {
     }
 
     @Override
-    String render(String interfaceName, Map<RingParameter, Long> values) {
+    String render(KernelSession session, String interfaceName, Map<RingParameter, Long> values) {
         return RingText.render(interfaceName, values);
     }
 
     @Override
-    Object json(String interfaceName, Map<RingParameter, Long> values) {
+    Object json(KernelSession session, String interfaceName, Map<RingParameter, Long> values) {
         return Json.InterfaceRings.of(interfaceName, values);
     }
 

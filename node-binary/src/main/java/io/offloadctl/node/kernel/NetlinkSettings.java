@@ -9,13 +9,14 @@ import io.offloadctl.model.InterfaceNames;
 import io.offloadctl.model.OffloadException;
 import io.offloadctl.model.settings.CoalesceParameter;
 import io.offloadctl.model.settings.DriverParameter;
+import io.offloadctl.model.settings.PauseParameter;
 import io.offloadctl.model.settings.RingParameter;
 import io.offloadctl.node.ffi.Errno;
 import io.offloadctl.node.ffi.EthtoolNetlink;
 import io.offloadctl.node.ffi.NativeCallException;
 
 /**
- * Reads and changes the settings the ethtool netlink family carries per kind (rings, coalescing):
+ * Reads and changes the settings the ethtool netlink family carries per kind (rings, coalescing, pause):
  * one GET request for every parameter the driver supports (what it leaves out, it does not), one
  * acknowledged SET for a change, checked first against what was read (an unsupported or read-only
  * parameter, a ring above its maximum), then read again.
@@ -29,29 +30,34 @@ public final class NetlinkSettings<P extends Enum<P> & DriverParameter> {
     private final int getCommand;
     private final int setCommand;
     private final ToIntFunction<P> attribute;
-    /** What the kind is called in messages: "ring", "coalescing". */
+    /** What the kind is called in messages: "ring", "coalescing", "pause". */
     private final String what;
 
-    private NetlinkSettings(KernelSession session, Class<P> type, int getCommand, int setCommand, ToIntFunction<P> attribute,
-                            String what) {
+    private NetlinkSettings(KernelSession session, Class<P> type, int getCommand, int setCommand, ToIntFunction<P> attribute) {
         this.session = session;
         this.type = type;
         this.getCommand = getCommand;
         this.setCommand = setCommand;
         this.attribute = attribute;
-        this.what = what;
+        this.what = type.getEnumConstants()[0].kind();
     }
 
     /** Rings: ETHTOOL_MSG_RINGS_GET/SET, attributes ETHTOOL_A_RINGS_*. */
     public static NetlinkSettings<RingParameter> rings(KernelSession session) {
         return new NetlinkSettings<>(session, RingParameter.class, EthtoolNetlink.RINGS_GET, EthtoolNetlink.RINGS_SET,
-                NetlinkSettings::ringAttribute, "ring");
+                NetlinkSettings::ringAttribute);
     }
 
     /** Coalescing: ETHTOOL_MSG_COALESCE_GET/SET; the parameters are declared in the attribute order, from ETHTOOL_A_COALESCE_RX_USECS (2). */
     public static NetlinkSettings<CoalesceParameter> coalesce(KernelSession session) {
         return new NetlinkSettings<>(session, CoalesceParameter.class, EthtoolNetlink.COALESCE_GET, EthtoolNetlink.COALESCE_SET,
-                p -> p.ordinal() + 2, "coalescing");
+                p -> p.ordinal() + 2);
+    }
+
+    /** Pause: ETHTOOL_MSG_PAUSE_GET/SET; autoneg, rx, tx are ETHTOOL_A_PAUSE_AUTONEG (2), _RX (3), _TX (4). */
+    public static NetlinkSettings<PauseParameter> pause(KernelSession session) {
+        return new NetlinkSettings<>(session, PauseParameter.class, EthtoolNetlink.PAUSE_GET, EthtoolNetlink.PAUSE_SET,
+                p -> p.ordinal() + 2);
     }
 
     private static int ringAttribute(RingParameter parameter) {

@@ -20,6 +20,8 @@ import io.offloadctl.model.LegacyFlags;
 import io.offloadctl.model.OffloadException;
 import io.offloadctl.model.settings.ChannelCounts;
 import io.offloadctl.model.settings.CoalesceParameter;
+import io.offloadctl.model.settings.PauseParameter;
+import io.offloadctl.node.kernel.PauseNegotiation;
 import io.offloadctl.model.settings.RingParameter;
 import io.offloadctl.model.settings.Channels;
 import io.offloadctl.model.settings.LinkLimit;
@@ -85,6 +87,19 @@ public final class Json {
                 case SPLIT -> RingText.value(parameter, value);
             }));
             return new InterfaceRings(interfaceName, rings);
+        }
+    }
+
+    /**
+     * {@code pause --json}: the pause parameters the driver reports as booleans, and what
+     * autonegotiation resolved to (rx, tx) when it is on; null otherwise.
+     */
+    public record InterfacePause(String interfaceName, Map<PauseParameter, Boolean> pause, PauseNegotiation negotiated) {
+        public static InterfacePause of(String interfaceName, Map<PauseParameter, Long> values,
+                                        java.util.Optional<PauseNegotiation> negotiated) {
+            Map<PauseParameter, Boolean> pause = new java.util.EnumMap<>(PauseParameter.class);
+            values.forEach((parameter, value) -> pause.put(parameter, value != 0));
+            return new InterfacePause(interfaceName, pause, negotiated.orElse(null));
         }
     }
 

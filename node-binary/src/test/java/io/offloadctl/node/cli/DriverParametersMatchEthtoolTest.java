@@ -22,16 +22,19 @@ import io.offloadctl.node.testing.Shell;
 import io.offloadctl.node.testing.TestNamespace;
 
 /**
- * {@code offloadctl rings} and {@code coalesce} against {@code ethtool -g/-G} and {@code -c/-C}:
- * reads on every kind here and on the machine's own interfaces (read only), byte for byte with the
- * exit code; changes on twin namespaces step by step (tap takes rx-frames; veth, bridge, ifb and
- * tap refuse rings; each driver refuses what it does not report), with the state after each step
- * judged by ethtool.
+ * {@code offloadctl rings}, {@code coalesce} and {@code pause} against {@code ethtool -g/-G},
+ * {@code -c/-C} and {@code -a/-A}: reads on every kind here and on the machine's own interfaces
+ * (read only), byte for byte with the exit code; changes on twin namespaces step by step (tap takes
+ * rx-frames; veth, bridge, ifb and tap refuse rings; each driver refuses what it does not report; no
+ * device here has pause settings, so every pause change is a refusal), with the state after each
+ * step judged by ethtool.
  */
 @Tag("ffi")
 class DriverParametersMatchEthtoolTest {
 
     static final List<String> INTERFACES = List.of("lo", "va", "vb", "br0", "ifb0", "tap0", "mq0", "mv0");
+
+    static final List<String> VERBS = List.of("rings", "coalesce", "pause");
 
     static TestNamespace ours;
     static TestNamespace reference;
@@ -54,7 +57,7 @@ class DriverParametersMatchEthtoolTest {
 
     @Test
     void readsMatchEthtoolOnEveryKind() {
-        for (String verb : List.of("rings", "coalesce")) {
+        for (String verb : VERBS) {
             for (String iface : INTERFACES) {
                 Shell.Result theirs = ours.exec("ethtool", option(verb, false), iface);
                 Shell.Result mine = CliRun.run("--netns", ours.name(), verb, iface);
@@ -64,13 +67,16 @@ class DriverParametersMatchEthtoolTest {
             }
         }
         assertTrue(CliRun.run("--netns", ours.name(), "rings", "va").err().contains("'va' has no ring settings"));
-        Shell.Result nosuch = CliRun.run("--netns", ours.name(), "coalesce", "octl-nosuch0");
-        assertEquals(ours.exec("ethtool", "-c", "octl-nosuch0").exitCode(), nosuch.exitCode(), nosuch.toString());
+        assertTrue(CliRun.run("--netns", ours.name(), "pause", "br0").err().contains("'br0' has no pause settings"));
+        for (String verb : VERBS) {
+            Shell.Result nosuch = CliRun.run("--netns", ours.name(), verb, "octl-nosuch0");
+            assertEquals(ours.exec("ethtool", option(verb, false), "octl-nosuch0").exitCode(), nosuch.exitCode(), nosuch.toString());
+        }
     }
 
     @Test
     void theMachinesOwnInterfacesReadIdentically() {
-        for (String verb : List.of("rings", "coalesce")) {
+        for (String verb : VERBS) {
             for (String iface : List.of("lo", "eth0")) {
                 if (!Files.exists(Path.of("/sys/class/net", iface))) {
                     continue;
@@ -108,7 +114,17 @@ class DriverParametersMatchEthtoolTest {
             List.of("rings", "va", "rx"),                           // no value: 1
             List.of("rings", "va", "rx", "x"),
             List.of("rings", "va", "bogus", "1"),
-            List.of("rings", "va", "tcp-data-split", "on"));        // ethtool 6.1 cannot set it: unknown, 1
+            List.of("rings", "va", "tcp-data-split", "on"),         // ethtool 6.1 cannot set it: unknown, 1
+            List.of("pause", "va", "rx", "off"),                    // veth has no pause: 76
+            List.of("pause", "tap0", "autoneg", "off", "rx", "on", "tx", "on"),
+            List.of("pause", "br0", "tx", "on"),
+            List.of("pause", "mv0", "rx", "off"),
+            List.of("pause", "lo", "autoneg", "on"),
+            List.of("pause", "octl-nosuch0", "rx", "on"),           // no such interface: 76
+            List.of("pause", "va", "rx"),                           // no value: 1
+            List.of("pause", "va", "rx", "maybe"),                  // not on/off: 1
+            List.of("pause", "va", "rx", "on", "rx", "off"),        // duplicate: 1
+            List.of("pause", "va", "foo", "on"));                   // unknown: 1
 
     @Test
     void everySetStepMatchesEthtool() {
@@ -190,8 +206,27 @@ class DriverParametersMatchEthtoolTest {
         assertTrue(ours.exec("ethtool", "-c", "dr0").orFail().out().contains("\nrx-frames: 12\n"));
     }
 
+    @Test
+    void pauseRefusalsSayWhyAndSuggest() {
+        Shell.Result none = CliRun.run("--netns", ours.name(), "pause", "va", "rx", "off");
+        assertTrue(none.err().contains("'va' has no pause settings"), none.err());
+        Shell.Result typo = CliRun.run("--netns", ours.name(), "pause", "va", "autonge", "off");
+        assertEquals(1, typo.exitCode(), typo.toString());
+        assertTrue(typo.err().contains("unknown pause parameter 'autonge'; did you mean autoneg?"), typo.err());
+        assertTrue(typo.err().contains("The pause parameters that can be set are autoneg, rx, tx"), typo.err());
+        Shell.Result dry = CliRun.run("--netns", ours.name(), "pause", "va", "tx", "off", "--dry-run");
+        assertEquals(76, dry.exitCode(), "checked as a change is, as ethtool -A va tx off would refuse: " + dry);
+        Shell.Result json = CliRun.run("--netns", ours.name(), "pause", "--json", "va");
+        assertEquals(1, json.exitCode(), json.toString());
+        assertEquals("", json.out(), "nothing on standard output for a refusal: " + json);
+    }
+
     private static String option(String verb, boolean set) {
-        String option = verb.equals("rings") ? "g" : "c";
+        String option = switch (verb) {
+            case "rings" -> "g";
+            case "pause" -> "a";
+            default -> "c";
+        };
         return "-" + (set ? option.toUpperCase() : option);
     }
 }
