@@ -38,7 +38,8 @@ def read(path):
     options = {}
     if ethtool is not None:
         for name in ethtool.option_get_all_names():
-            if NM.ethtool_optname_is_feature(name):
+            # features and (1.32) pause options are booleans, the others uint32
+            if NM.ethtool_optname_is_feature(name) or NM.ethtool_optname_is_pause(name):
                 ok, value = ethtool.option_get_boolean(name)
             else:
                 ok, value = ethtool.option_get_uint32(name)

@@ -42,7 +42,7 @@ def main():
         if unit.type != "net":
             continue
         parsed, accepted = {}, {}
-        for context in ("features", "channels", "ring", "coalesce"):
+        for context in ("features", "channels", "ring", "coalesce", "pause"):
             if context in unit.options:
                 values = NetTuningPlugin._parse_config_parameters(None, unit.options[context], context)
                 parsed[context] = values

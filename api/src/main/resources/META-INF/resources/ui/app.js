@@ -375,9 +375,16 @@ findingsView.refreshes = true;
 
 // ---------------------------------------------------------------- policies
 
+/** The sections of a policy beside its features, as the contract has them: the properties that are a *Request schema. */
+function settingSections() {
+  return Object.entries(contract.components.schemas.Policy.properties)
+    .filter(([, prop]) => (prop.anyOf || [prop]).some(s => (s.$ref || '').endsWith('Request')))
+    .map(([name]) => name);
+}
+
 function settingsSummary(p) {
   const parts = Object.entries(p.features || {}).map(([f, on]) => `${f} ${on ? 'on' : 'off'}`);
-  for (const section of ['channels', 'limits', 'rings', 'coalesce']) {
+  for (const section of settingSections()) {
     for (const [k, v] of Object.entries(p[section] || {})) if (v !== null) parts.push(`${section}.${k} ${value(v)}`);
   }
   return parts.join(', ');

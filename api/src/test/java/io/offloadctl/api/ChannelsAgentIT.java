@@ -161,6 +161,7 @@ class ChannelsAgentIT {
         Map<String, Object> rings = Fleet.policy("tap-rings", 10, "enforce",
                 Map.of("matchLabels", Map.of("run", RUN), "interfaces", List.of("tp0")), Map.of());
         rings.put("rings", Map.of("rx", 512));
+        rings.put("pause", Map.of("rx", false));
         int ringsId = admin().contentType(ContentType.JSON).body(rings).post("/api/v1/policies").then().statusCode(201)
                 .extract().path("id");
         await("unenforceable", Duration.ofSeconds(15), () -> "unenforceable".equals(admin().get("/api/v1/compliance")
@@ -177,6 +178,13 @@ class ChannelsAgentIT {
         assertEquals("rings.rx", ringDeviation.get("setting"));
         assertEquals("unenforceable", ringDeviation.get("status"));
         assertEquals("the driver of 'tp0' has no ring settings", ringDeviation.get("reason"));
+        Map<?, ?> pauseDeviation = admin().get("/api/v1/compliance").then().extract().jsonPath()
+                .getMap("details.find { it.node == '" + NODE + "' }.interfaces.find { it.name == 'tp0' }.deviations[1]");
+        assertEquals(Map.of("setting", "pause.rx", "desired", 0, "status", "unenforceable", "reason",
+                "the driver of 'tp0' has no pause settings"), Map.of("setting", pauseDeviation.get("setting"), "desired",
+                pauseDeviation.get("desired"), "status", pauseDeviation.get("status"), "reason", pauseDeviation.get("reason")));
+        assertEquals(Map.of(), admin().get("/api/v1/nodes/" + NODE).then().extract().jsonPath()
+                .getMap("report.interfaces.find { it.name == 'tp0' }.pause"), "a tap has no pause settings");
         assertEquals("5", rxFrames(), "the coalescing stays");
         admin().delete("/api/v1/policies/" + wideId).then().statusCode(204);
         admin().delete("/api/v1/policies/" + ringsId).then().statusCode(204);

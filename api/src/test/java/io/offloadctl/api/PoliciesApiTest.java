@@ -88,6 +88,12 @@ class PoliciesApiTest {
         createPolicy(Map.of("name", "x", "mode", "enforce", "coalesce", Map.of("rx_usec", 8))).statusCode(400)
                 .body("detail", containsString("unknown field 'coalesce.rx_usec'")).body("detail", containsString("rx_usecs"));
         createPolicy(Map.of("name", "x", "mode", "enforce", "coalesce", Map.of("adaptive_rx", "sometimes"))).statusCode(400);
+        createPolicy(Map.of("name", "x", "mode", "enforce", "pause", Map.of("autonge", false))).statusCode(400)
+                .body("detail", containsString("unknown field 'pause.autonge'")).body("detail", containsString("autoneg"));
+        createPolicy(Map.of("name", "x", "mode", "enforce", "pause", Map.of("rx", 0))).statusCode(400);
+        createPolicy(Map.of("name", "no-pause", "mode", "enforce", "pause", Map.of("autoneg", false, "tx", true))).statusCode(201)
+                .body("policy.pause.autoneg", equalTo(false)).body("policy.pause.tx", equalTo(true))
+                .body("policy.pause.rx", org.hamcrest.Matchers.nullValue());
         createPolicy(Map.of("name", "x", "mode", "enforce", "rings", Map.of("rx", 4294967296L, "tx", -1))).statusCode(422)
                 .body("violations.field", contains("rings.rx", "rings.tx"))
                 .body("violations[0].message", equalTo("must be between 0 and 4294967295"));

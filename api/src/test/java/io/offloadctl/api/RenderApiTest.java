@@ -71,6 +71,32 @@ class RenderApiTest {
                 .contentType("application/problem+json").body("detail", containsString("unknown format 'docx'"));
     }
 
+    /** A policy's every section reaches its artifacts (a policy render once carried only its features and channels). */
+    @Test
+    void policyRendersEverySectionItSets() {
+        Map<String, Object> body = new java.util.HashMap<>(policy("tuned-ports", 10, "enforce", Map.of("interfaces", List.of("eno1")),
+                Map.of("gro", false)));
+        body.put("channels", Map.of("combined", 4));
+        body.put("limits", Map.of("gso_max_size", 65536));
+        body.put("rings", Map.of("rx", 4096));
+        body.put("coalesce", Map.of("rx_usecs", 50));
+        body.put("pause", Map.of("autoneg", false, "rx", false));
+        int id = createPolicy(body).statusCode(201).extract().path("id");
+        given().get("/api/v1/policies/" + id + "/render?format=shell").then().statusCode(200)
+                .body(containsString("/usr/local/bin/offloadctl set eno1 gro off"))
+                .body(containsString("/usr/local/bin/offloadctl channels eno1 combined 4"))
+                .body(containsString("/usr/local/bin/offloadctl limits eno1 gso_max_size 65536"))
+                .body(containsString("/usr/local/bin/offloadctl rings eno1 rx 4096"))
+                .body(containsString("/usr/local/bin/offloadctl coalesce eno1 rx-usecs 50"))
+                .body(containsString("/usr/local/bin/offloadctl pause eno1 autoneg off rx off"));
+        given().get("/api/v1/policies/" + id + "/render?format=networkd").then().statusCode(200)
+                .body(containsString("RxBufferSize=4096\n")).body(containsString("AutoNegotiationFlowControl=no\nRxFlowControl=no\n"));
+        given().get("/api/v1/policies/" + id + "/render?format=nmstate").then().statusCode(200)
+                .body(containsString("        pause:\n          autoneg: false\n          rx: false\n"));
+        given().get("/api/v1/policies/" + id).then().statusCode(200).body("policy.pause.autoneg", equalTo(false))
+                .body("policy.pause.rx", equalTo(false));
+    }
+
     @Test
     void nodeRendersItsEnforcedDesiredFeaturesOnly() {
         report("hv-1", hypervisor(Map.of(), true)).statusCode(201);

@@ -42,7 +42,8 @@ public class PolicyCatalog {
                 entity.channels == null ? null : json.read(entity.channels, ChannelRequest.class),
                 entity.limits == null ? null : json.read(entity.limits, LimitRequest.class),
                 entity.rings == null ? null : json.read(entity.rings, io.offloadctl.model.settings.RingRequest.class),
-                entity.coalesce == null ? null : json.read(entity.coalesce, io.offloadctl.model.settings.CoalesceRequest.class));
+                entity.coalesce == null ? null : json.read(entity.coalesce, io.offloadctl.model.settings.CoalesceRequest.class),
+                entity.pause == null ? null : json.read(entity.pause, io.offloadctl.model.settings.PauseRequest.class));
     }
 
     public StoredPolicy toStored(PolicyEntity entity) {
@@ -62,6 +63,7 @@ public class PolicyCatalog {
         entity.limits = policy.limits() == null ? null : json.write(policy.limits());
         entity.rings = policy.rings() == null ? null : json.write(policy.rings());
         entity.coalesce = policy.coalesce() == null ? null : json.write(policy.coalesce());
+        entity.pause = policy.pause() == null ? null : json.write(policy.pause());
     }
 
     /**
@@ -93,6 +95,7 @@ public class PolicyCatalog {
         setApart("size_limits", before.policy().limits(), before.id());
         setApart("rings", before.policy().rings(), before.id());
         setApart("coalesce_settings", before.policy().coalesce(), before.id());
+        setApart("pause_settings", before.policy().pause(), before.id());
     }
 
     /** One optional section's column of a row inserted again, when the policy sets it. */

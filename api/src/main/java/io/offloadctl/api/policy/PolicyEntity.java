@@ -46,6 +46,10 @@ public class PolicyEntity extends PanacheEntityBase {
     /** CoalesceRequest as JSON; null when the policy sets no coalescing. */
     @Column(name = "coalesce_settings", columnDefinition = "text")
     public String coalesce;
+
+    /** PauseRequest as JSON; null when the policy sets no pause. */
+    @Column(name = "pause_settings", columnDefinition = "text")
+    public String pause;
     public int version;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;

@@ -257,6 +257,7 @@ public class PolicyService {
                 + (policy.channels() == null ? "" : ", channels " + policy.channelCounts())
                 + (policy.limits() == null ? "" : ", limits " + policy.limitValues())
                 + (policy.rings() == null ? "" : ", rings " + policy.ringValues())
-                + (policy.coalesce() == null ? "" : ", coalesce " + policy.coalesceValues());
+                + (policy.coalesce() == null ? "" : ", coalesce " + policy.coalesceValues())
+                + (policy.pause() == null ? "" : ", pause " + policy.pauseValues());
     }
 }

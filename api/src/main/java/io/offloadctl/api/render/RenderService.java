@@ -42,7 +42,8 @@ public class RenderService {
         List<String> globs = policy.selector().interfaces().isEmpty() ? List.of("*") : policy.selector().interfaces();
         List<PersistPlan.Item> items = globs.stream()
                 .map(glob -> new PersistPlan.Item(PersistTarget.matching(glob, policy.selector().drivers()), policy.features(),
-                        policy.channelCounts()))
+                        policy.channelCounts(), policy.limitValues(), policy.ringValues(), policy.coalesceValues(),
+                        policy.pauseValues()))
                 .toList();
         List<String> notes = new ArrayList<>();
         if (policy.mode() == PolicyMode.audit) {

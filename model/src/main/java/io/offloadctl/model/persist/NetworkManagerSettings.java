@@ -12,7 +12,7 @@ import io.offloadctl.model.settings.LinkLimit;
 /**
  * What NetworkManager calls each setting of a plan item, for both of its forms (nmcli properties
  * in the dispatcher script, keys of a keyfile): libnm's ethtool options (NM_ETHTOOL_OPTNAME_*:
- * feature-*, ring-*, coalesce-*, channels-*) and NMSettingLink's properties, each with the
+ * feature-*, ring-*, coalesce-*, pause-*, channels-*) and NMSettingLink's properties, each with the
  * NetworkManager release that has it when that is later than the ethtool setting itself (1.26,
  * with rings and coalescing); and what NetworkManager has no property for.
  */
@@ -30,13 +30,15 @@ final class NetworkManagerSettings {
     /** libnm's channel options came in 1.46 (nm_ethtool_optname_is_channels), NMSettingLink in 1.44. */
     static final String CHANNELS_SINCE = "1.46";
     static final String LINK_SINCE = "1.44";
+    /** libnm's pause options (NM_ETHTOOL_OPTNAME_PAUSE_*, booleans) came in 1.32. */
+    static final String PAUSE_SINCE = "1.32";
 
     private NetworkManagerSettings() {
     }
 
     /**
      * One property: the setting it belongs to ({@code ethtool}, {@code link}), its key
-     * ({@code feature-gro}), the value (a Boolean for features, else a number) and the release that
+     * ({@code feature-gro}), the value (a Boolean for features and pause, else a number) and the release that
      * has it when later than 1.26 (else null).
      */
     record Property(String setting, String key, Object value, String since) {
@@ -110,6 +112,8 @@ final class NetworkManagerSettings {
                 properties.add(new Property("ethtool", "coalesce-" + parameter.argument(), value, null));
             }
         });
+        item.pause().forEach((parameter, value) -> properties.add(new Property("ethtool", "pause-" + parameter.argument(), value != 0,
+                PAUSE_SINCE)));
         return new Mapped(properties, unknown);
     }
 }

@@ -11,6 +11,7 @@ import io.offloadctl.model.settings.ChannelKind;
 import io.offloadctl.model.settings.CoalesceParameter;
 import io.offloadctl.model.settings.DriverParameter;
 import io.offloadctl.model.settings.LinkLimit;
+import io.offloadctl.model.settings.PauseParameter;
 import io.offloadctl.model.settings.RingParameter;
 
 /**
@@ -42,6 +43,10 @@ final class NetworkdLinkRenderer implements PersistRenderer {
      * "us"; the CQE modes have none.
      */
     private static final Map<CoalesceParameter, String> COALESCE_KEYS = coalesceKeys();
+
+    /** systemd.link [Link] keys (booleans, systemd 246 and later) by the pause parameter they set: every one has its key. */
+    private static final Map<PauseParameter, String> PAUSE_KEYS = Map.of(PauseParameter.autoneg, "AutoNegotiationFlowControl",
+            PauseParameter.rx, "RxFlowControl", PauseParameter.tx, "TxFlowControl");
 
     private static Map<CoalesceParameter, String> coalesceKeys() {
         Map<CoalesceParameter, String> keys = new java.util.EnumMap<>(CoalesceParameter.class);
@@ -150,6 +155,7 @@ final class NetworkdLinkRenderer implements PersistRenderer {
                     limitsLeft.add("coalesce." + parameter + " " + value);
                 }
             });
+            item.pause().forEach((parameter, value) -> lines.add(PAUSE_KEYS.get(parameter) + "=" + (value != 0 ? "yes" : "no")));
             String path = "/etc/systemd/network/10-offloadctl-" + plan.name() + (plan.items().size() > 1 ? "-" + (i + 1) : "") + ".link";
             out.append("# ").append(path).append('\n');
             out.append("# udev applies only the first .link file that matches a NIC: this one replaces 99-default.link,\n");

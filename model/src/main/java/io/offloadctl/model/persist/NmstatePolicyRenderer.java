@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * A kubernetes-nmstate {@code NodeNetworkConfigurationPolicy} (nmstate.io/v1): on the nodes its
  * nodeSelector (the plan's node labels) picks, nmstate sets each named interface's {@code ethtool}
- * section: features by kernel name, ring (rx, rx-jumbo, rx-mini, tx) and coalesce (every parameter
- * but the CQE modes, adaptive ones as booleans). nmstate names interfaces exactly (no glob, no
+ * section: features by kernel name, ring (rx, rx-jumbo, rx-mini, tx), coalesce (every parameter
+ * but the CQE modes, adaptive ones as booleans) and pause (autoneg, rx, tx as booleans). nmstate names interfaces exactly (no glob, no
  * driver): a policy selecting by them renders per node. It has no channel or size-limit settings:
  * the comments say what is left out.
  */
@@ -55,6 +55,11 @@ final class NmstatePolicyRenderer implements PersistRenderer {
             if (!coalesce.isEmpty()) {
                 interfaces.append("        coalesce:\n");
                 coalesce.forEach(line -> interfaces.append("          ").append(line).append('\n'));
+            }
+            if (!item.pause().isEmpty()) {
+                interfaces.append("        pause:\n");
+                item.pause().forEach((parameter, value) -> interfaces.append("          ").append(parameter.argument()).append(": ")
+                        .append(value != 0).append('\n'));
             }
         }
         out.append("# an interface of another type (a bridge, a bond) takes its own type: instead of ethernet\n");

@@ -26,8 +26,8 @@ public record PersistCommands(String tool, boolean ethtool) {
     /**
      * The commands for one interface, given as a shell word (a name, or "$dev"-style expansion):
      * the features ({@code set} / {@code -K}), then the channels ({@code channels} / {@code -L}), then
-     * the size limits ({@code limits} / {@code ip link set dev}), the rings ({@code rings} / {@code -G})
-     * and the coalescing ({@code coalesce} / {@code -C}).
+     * the size limits ({@code limits} / {@code ip link set dev}), the rings ({@code rings} / {@code -G}),
+     * the coalescing ({@code coalesce} / {@code -C}) and the pause ({@code pause} / {@code -A}).
      */
     public List<String> commands(String interfaceWord, PersistPlan.Item item) {
         List<String> commands = new ArrayList<>();
@@ -46,6 +46,9 @@ public record PersistCommands(String tool, boolean ethtool) {
         if (!item.coalesce().isEmpty()) {
             commands.add(tool + (ethtool ? " -C " : " coalesce ") + interfaceWord + " "
                     + PersistPlan.Item.parameterArguments(item.coalesce()));
+        }
+        if (!item.pause().isEmpty()) {
+            commands.add(tool + (ethtool ? " -A " : " pause ") + interfaceWord + " " + PersistPlan.Item.parameterArguments(item.pause()));
         }
         return commands;
     }

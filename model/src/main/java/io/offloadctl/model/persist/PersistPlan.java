@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import io.offloadctl.model.settings.ChannelKind;
 import io.offloadctl.model.settings.CoalesceParameter;
 import io.offloadctl.model.settings.EnumMaps;
+import io.offloadctl.model.settings.PauseParameter;
 import io.offloadctl.model.settings.DriverParameter;
 import io.offloadctl.model.settings.LinkLimit;
 import io.offloadctl.model.settings.RingParameter;
@@ -34,20 +35,27 @@ public record PersistPlan(String name, Map<String, String> nodeLabels, List<Item
         return out.toString();
     }
 
-    /** Features (kernel names), channel counts, size limits, rings and coalescing to set on the interfaces of one target. */
+    /** Features (kernel names), channel counts, size limits, rings, coalescing and pause to set on the interfaces of one target. */
     public record Item(PersistTarget target, Map<String, Boolean> features, Map<ChannelKind, Integer> channels,
-                       Map<LinkLimit, Long> limits, Map<RingParameter, Long> rings, Map<CoalesceParameter, Long> coalesce) {
+                       Map<LinkLimit, Long> limits, Map<RingParameter, Long> rings, Map<CoalesceParameter, Long> coalesce,
+                       Map<PauseParameter, Long> pause) {
         public Item {
             features = new TreeMap<>(features);
             channels = EnumMaps.copy(channels, ChannelKind.class);
             limits = EnumMaps.copy(limits, LinkLimit.class);
             rings = EnumMaps.copy(rings, RingParameter.class);
             coalesce = EnumMaps.copy(coalesce, CoalesceParameter.class);
+            pause = EnumMaps.copy(pause, PauseParameter.class);
+        }
+
+        public Item(PersistTarget target, Map<String, Boolean> features, Map<ChannelKind, Integer> channels,
+                    Map<LinkLimit, Long> limits, Map<RingParameter, Long> rings, Map<CoalesceParameter, Long> coalesce) {
+            this(target, features, channels, limits, rings, coalesce, Map.of());
         }
 
         public Item(PersistTarget target, Map<String, Boolean> features, Map<ChannelKind, Integer> channels,
                     Map<LinkLimit, Long> limits) {
-            this(target, features, channels, limits, Map.of(), Map.of());
+            this(target, features, channels, limits, Map.of(), Map.of(), Map.of());
         }
 
         public Item(PersistTarget target, Map<String, Boolean> features, Map<ChannelKind, Integer> channels) {
@@ -63,7 +71,7 @@ public record PersistPlan(String name, Map<String, String> nodeLabels, List<Item
             return String.join(" ", limits.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
         }
 
-        /** Ring or coalescing parameters as ethtool -G/-C and offloadctl rings/coalesce take them: "rx 4096 tx-push off". */
+        /** Ring, coalescing or pause parameters as ethtool -G/-C/-A and offloadctl rings/coalesce/pause take them: "rx 4096 tx-push off". */
         public static String parameterArguments(Map<? extends DriverParameter, Long> values) {
             return String.join(" ", values.entrySet().stream().map(e -> e.getKey().argument() + " "
                     + (e.getKey().onOff() ? (e.getValue() != 0 ? "on" : "off") : Long.toString(e.getValue()))).toList());

@@ -7,6 +7,7 @@ import io.offloadctl.model.policy.PolicyMode;
 import io.offloadctl.model.settings.ChannelKind;
 import io.offloadctl.model.policy.DesiredCount;
 import io.offloadctl.model.settings.CoalesceParameter;
+import io.offloadctl.model.settings.PauseParameter;
 import io.offloadctl.model.settings.LinkLimit;
 import io.offloadctl.model.settings.RingParameter;
 
@@ -37,7 +38,7 @@ public final class PersistPlans {
     }
 
     /**
-     * A node's desired state: its concrete interfaces, enforced features, channels, limits, rings and coalescing only (audit-mode policies
+     * A node's desired state: its concrete interfaces, enforced features, channels, limits, rings, coalescing and pause only (audit-mode policies
      * are not applied by agents, so they are not persisted either).
      */
     public static PersistPlan forDesired(String node, long revision, List<DesiredInterface> interfaces, int conflicts) {
@@ -58,8 +59,10 @@ public final class PersistPlans {
             Map<LinkLimit, Long> limits = enforced(iface.limits(), LinkLimit.class);
             Map<RingParameter, Long> rings = enforced(iface.rings(), RingParameter.class);
             Map<CoalesceParameter, Long> coalesce = enforced(iface.coalesce(), CoalesceParameter.class);
-            if (!enforced.isEmpty() || !channels.isEmpty() || !limits.isEmpty() || !rings.isEmpty() || !coalesce.isEmpty()) {
-                items.add(new PersistPlan.Item(PersistTarget.named(iface.name()), enforced, channels, limits, rings, coalesce));
+            Map<PauseParameter, Long> pause = enforced(iface.pause(), PauseParameter.class);
+            if (!enforced.isEmpty() || !channels.isEmpty() || !limits.isEmpty() || !rings.isEmpty() || !coalesce.isEmpty()
+                    || !pause.isEmpty()) {
+                items.add(new PersistPlan.Item(PersistTarget.named(iface.name()), enforced, channels, limits, rings, coalesce, pause));
             }
         }
         if (items.isEmpty()) {

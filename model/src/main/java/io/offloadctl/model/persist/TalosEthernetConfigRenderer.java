@@ -9,7 +9,7 @@ import java.util.List;
  * 1.11) per interface, with its features by kernel name, rings and channels, as Talos applies them
  * through ethtool's netlink interface. A document names one link: a glob or a driver cannot be
  * said, so a policy that selects by them renders per node (a node's desired state names its
- * interfaces). Talos has no coalescing or size-limit settings there: the comments say what is left out.
+ * interfaces). Talos has no coalescing, pause or size-limit settings there: the comments say what is left out.
  */
 final class TalosEthernetConfigRenderer implements PersistRenderer {
 
@@ -25,6 +25,7 @@ final class TalosEthernetConfigRenderer implements PersistRenderer {
             List<String> unknown = new ArrayList<>();
             item.limits().keySet().forEach(limit -> unknown.add(limit.name()));
             item.coalesce().keySet().forEach(parameter -> unknown.add("coalesce." + parameter));
+            item.pause().keySet().forEach(parameter -> unknown.add("pause." + parameter));
             out.append("---\n");
             if (!unknown.isEmpty()) {
                 out.append("# Talos EthernetConfig cannot set: ").append(String.join(" ", unknown)).append('\n');

@@ -12,7 +12,7 @@ import io.offloadctl.model.settings.RingParameter;
 
 /**
  * A TuneD profile (/etc/tuned/offloadctl-NAME/tuned.conf) with one [net] unit per target: TuneD's
- * net plugin runs {@code ethtool -K/-L/-G/-C} with the unit's features, channels, ring and coalesce
+ * net plugin runs {@code ethtool -K/-L/-G/-C/-A} with the unit's features, channels, ring, coalesce and pause
  * options on the devices it matches (a glob; drivers by the udev property ID_NET_DRIVER), and puts
  * the old values back when the profile is switched off. TuneD sets only what {@code ethtool -k}
  * prints unindented, by that name: a legacy group's short name (gro, tso) or a kernel name; a member
@@ -79,6 +79,9 @@ final class TunedProfileRenderer implements PersistRenderer {
             }
             if (!coalesce.isEmpty()) {
                 out.append("coalesce=").append(PersistPlan.Item.parameterArguments(coalesce)).append('\n');
+            }
+            if (!item.pause().isEmpty()) {
+                out.append("pause=").append(PersistPlan.Item.parameterArguments(item.pause())).append('\n');
             }
         }
         return out.toString();

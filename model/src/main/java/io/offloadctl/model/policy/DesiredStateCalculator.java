@@ -1,6 +1,7 @@
 package io.offloadctl.model.policy;
 
 import io.offloadctl.model.settings.CoalesceParameter;
+import io.offloadctl.model.settings.PauseParameter;
 import io.offloadctl.model.settings.RingParameter;
 
 import java.util.ArrayList;
@@ -62,8 +63,12 @@ public final class DesiredStateCalculator {
             Map<CoalesceParameter, DesiredCount> coalesce = new EnumMap<>(CoalesceParameter.class);
             decideAll(iface.name(), selecting, Policy::coalesceValues, SettingName::parameter, conflicts,
                     (p, d) -> coalesce.put(p, new DesiredCount(d.value(), d.winner().name(), d.winner().mode(), d.suspends())));
-            if (!features.isEmpty() || !channels.isEmpty() || !limits.isEmpty() || !rings.isEmpty() || !coalesce.isEmpty()) {
-                interfaces.add(new DesiredInterface(iface.name(), features, channels, limits, rings, coalesce));
+            Map<PauseParameter, DesiredCount> pause = new EnumMap<>(PauseParameter.class);
+            decideAll(iface.name(), selecting, Policy::pauseValues, SettingName::parameter, conflicts,
+                    (p, d) -> pause.put(p, new DesiredCount(d.value(), d.winner().name(), d.winner().mode(), d.suspends())));
+            if (!features.isEmpty() || !channels.isEmpty() || !limits.isEmpty() || !rings.isEmpty() || !coalesce.isEmpty()
+                    || !pause.isEmpty()) {
+                interfaces.add(new DesiredInterface(iface.name(), features, channels, limits, rings, coalesce, pause));
             }
         }
         return new DesiredState(interfaces, conflicts, forNode);
@@ -79,7 +84,7 @@ public final class DesiredStateCalculator {
                 .filter(policy -> policy.selector().selectsNode(labels))
                 .sorted(Comparator.comparingInt(Policy::priority).reversed().thenComparing(Policy::name))
                 .map(p -> new Policy(p.name(), null, p.priority(), p.mode(), p.selector(), p.features(), p.onRemove(),
-                        Rollout.forAgents(p.rollout()), p.channels(), p.limits(), p.rings(), p.coalesce()))
+                        Rollout.forAgents(p.rollout()), p.channels(), p.limits(), p.rings(), p.coalesce(), p.pause()))
                 .toList();
     }
 

@@ -8,14 +8,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.offloadctl.model.settings.ChannelRequest;
 import io.offloadctl.model.settings.CoalesceRequest;
 import io.offloadctl.model.settings.LimitRequest;
+import io.offloadctl.model.settings.PauseRequest;
 import io.offloadctl.model.settings.RingRequest;
 
 /**
  * A desired-state rule: which interfaces, which settings (features on or off, channel counts, size limits), how
  * strongly, enforced or audited.
  */
-@Schema(description = "A policy: the features to turn on or off, the channel counts, size limits, ring sizes and coalescing to set on "
-        + "the interfaces its selector picks.")
+@Schema(description = "A policy: the features to turn on or off, the channel counts, size limits, ring sizes, coalescing and pause "
+        + "to set on the interfaces its selector picks.")
 public record Policy(
         @Schema(description = "Unique name: lower-case letters, digits and dashes.", examples = "bridge-ports-no-gro", required = true) String name,
         @Schema(nullable = true, description = "Why the policy exists, for the next operator.", examples = "Harvester on bnxt_en: GRO/GSO collapse cross-node throughput") String description,
@@ -35,7 +36,9 @@ public record Policy(
         @Schema(nullable = true, description = "Ring sizes to set, as ethtool -G sets them.", examples = "{\"rx\": 4096, \"tx\": 4096}")
         RingRequest rings,
         @Schema(nullable = true, description = "Interrupt coalescing to set, as ethtool -C sets it.",
-                examples = "{\"adaptive_rx\": false, \"rx_usecs\": 50}") CoalesceRequest coalesce) {
+                examples = "{\"adaptive_rx\": false, \"rx_usecs\": 50}") CoalesceRequest coalesce,
+        @Schema(nullable = true, description = "Pause (flow control) to set, as ethtool -A sets it.",
+                examples = "{\"autoneg\": false, \"rx\": false, \"tx\": false}") PauseRequest pause) {
 
     public Policy {
         selector = selector == null ? Selector.ALL : selector;
@@ -45,12 +48,20 @@ public record Policy(
         limits = limits == null || limits.namesNone() ? null : limits;
         rings = rings == null || rings.namesNone() ? null : rings;
         coalesce = coalesce == null || coalesce.namesNone() ? null : coalesce;
+        pause = pause == null || pause.namesNone() ? null : pause;
+    }
+
+    /** A policy without pause. */
+    public Policy(String name, String description, int priority, PolicyMode mode, Selector selector, Map<String, Boolean> features,
+                  RemovalAction onRemove, Rollout rollout, ChannelRequest channels, LimitRequest limits, RingRequest rings,
+                  CoalesceRequest coalesce) {
+        this(name, description, priority, mode, selector, features, onRemove, rollout, channels, limits, rings, coalesce, null);
     }
 
     /** A policy of features, channels and limits. */
     public Policy(String name, String description, int priority, PolicyMode mode, Selector selector, Map<String, Boolean> features,
                   RemovalAction onRemove, Rollout rollout, ChannelRequest channels, LimitRequest limits) {
-        this(name, description, priority, mode, selector, features, onRemove, rollout, channels, limits, null, null);
+        this(name, description, priority, mode, selector, features, onRemove, rollout, channels, limits, null, null, null);
     }
 
     /** A policy of features and channels. */
@@ -85,9 +96,14 @@ public record Policy(
         return coalesce == null ? Map.of() : coalesce.values();
     }
 
+    /** The pause parameters this policy sets, as 1 or 0; empty when it sets none. */
+    public Map<io.offloadctl.model.settings.PauseParameter, Long> pauseValues() {
+        return pause == null ? Map.of() : pause.values();
+    }
+
     /** Whether it sets anything but features. */
     public boolean setsOtherThanFeatures() {
-        return channels != null || limits != null || rings != null || coalesce != null;
+        return channels != null || limits != null || rings != null || coalesce != null || pause != null;
     }
 
     public Policy(String name, String description, int priority, PolicyMode mode, Selector selector, Map<String, Boolean> features,
@@ -102,7 +118,7 @@ public record Policy(
 
     /** The same policy as another rollout would bring it. */
     public Policy withRollout(Rollout other) {
-        return new Policy(name, description, priority, mode, selector, features, onRemove, other, channels, limits, rings, coalesce);
+        return new Policy(name, description, priority, mode, selector, features, onRemove, other, channels, limits, rings, coalesce, pause);
     }
 
     /** A policy whose removal keeps what it set. */

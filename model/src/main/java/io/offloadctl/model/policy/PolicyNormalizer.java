@@ -60,11 +60,13 @@ public final class PolicyNormalizer {
         checkLimits(policy.limits(), violations);
         checkParameters(policy.ringValues(), violations);
         checkParameters(policy.coalesceValues(), violations);
+        checkParameters(policy.pauseValues(), violations);
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
         return new Policy(policy.name(), policy.description(), policy.priority(), policy.mode(), policy.selector(),
-                features, policy.onRemove(), policy.rolloutOrDefault(), policy.channels(), policy.limits(), policy.rings(), policy.coalesce());
+                features, policy.onRemove(), policy.rolloutOrDefault(), policy.channels(), policy.limits(), policy.rings(), policy.coalesce(),
+                policy.pause());
     }
 
     private static void checkLimits(LimitRequest limits, List<Violation> violations) {
@@ -101,7 +103,7 @@ public final class PolicyNormalizer {
     private static Map<String, Boolean> normalizeFeatures(Map<String, Boolean> given, boolean onlySection, List<Violation> violations) {
         if (given.isEmpty()) {
             if (onlySection) {
-                violations.add(new Violation("features", "must name at least one feature (or the policy channel counts, size limits, rings or coalescing)"));
+                violations.add(new Violation("features", "must name at least one feature (or the policy channel counts, size limits, rings, coalescing or pause)"));
             }
             return Map.of();
         }

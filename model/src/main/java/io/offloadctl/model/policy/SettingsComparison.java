@@ -10,6 +10,7 @@ import io.offloadctl.model.report.FeatureReport;
 import io.offloadctl.model.report.InterfaceReport;
 import io.offloadctl.model.settings.ChannelKind;
 import io.offloadctl.model.settings.Channels;
+import io.offloadctl.model.settings.DriverParameter;
 import io.offloadctl.model.settings.LinkLimit;
 import io.offloadctl.model.settings.SettingName;
 import io.offloadctl.model.settings.SettingValue;
@@ -55,7 +56,7 @@ public final class SettingsComparison {
 
     /**
      * The value of a setting in effect: a feature's active value, a channel count, a size limit, a
-     * ring or coalescing parameter; empty when the interface lacks it.
+     * ring, coalescing or pause parameter; empty when the interface lacks it.
      */
     public static Optional<Object> currentValue(InterfaceReport iface, String setting) {
         Optional<ChannelKind> channel = SettingName.channelKind(setting);
@@ -66,13 +67,9 @@ public final class SettingsComparison {
         if (limit.isPresent()) {
             return Optional.ofNullable(iface.limits().get(limit.get()));
         }
-        Optional<io.offloadctl.model.settings.RingParameter> ring = SettingName.ring(setting);
-        if (ring.isPresent()) {
-            return Optional.ofNullable(iface.rings().get(ring.get()));
-        }
-        Optional<io.offloadctl.model.settings.CoalesceParameter> coalesce = SettingName.coalesce(setting);
-        if (coalesce.isPresent()) {
-            return Optional.ofNullable(iface.coalesce().get(coalesce.get()));
+        Optional<DriverParameter> parameter = SettingName.driverParameter(setting);
+        if (parameter.isPresent()) {
+            return Optional.ofNullable(iface.reported(parameter.get()).get(parameter.get()));
         }
         return Optional.ofNullable(iface.features().get(setting)).map(FeatureReport::active);
     }
@@ -91,13 +88,9 @@ public final class SettingsComparison {
      * maxima): the interface lacks it, the driver keeps it fixed, or the count is beyond the maximum.
      */
     private static String refusal(InterfaceReport iface, String setting, Object wanted) {
-        Optional<io.offloadctl.model.settings.RingParameter> ring = SettingName.ring(setting);
-        if (ring.isPresent()) {
-            return ring.get().refusal(iface.name(), wanted == null ? 0 : (Long) wanted, iface.rings()).orElse(null);
-        }
-        Optional<io.offloadctl.model.settings.CoalesceParameter> coalesce = SettingName.coalesce(setting);
-        if (coalesce.isPresent()) {
-            return coalesce.get().refusal(iface.name(), wanted == null ? 0 : (Long) wanted, iface.coalesce()).orElse(null);
+        Optional<DriverParameter> parameter = SettingName.driverParameter(setting);
+        if (parameter.isPresent()) {
+            return parameter.get().refusal(iface.name(), wanted == null ? 0 : (Long) wanted, iface.reported(parameter.get())).orElse(null);
         }
         Optional<LinkLimit> limit = SettingName.limit(setting);
         if (limit.isPresent()) {

@@ -8,13 +8,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.offloadctl.model.InterfaceKind;
 import io.offloadctl.model.settings.Channels;
 import io.offloadctl.model.settings.CoalesceParameter;
+import io.offloadctl.model.settings.DriverParameter;
 import io.offloadctl.model.settings.EnumMaps;
+import io.offloadctl.model.settings.PauseParameter;
 import io.offloadctl.model.settings.RingParameter;
 import io.offloadctl.model.settings.LinkLimit;
 
 /**
  * One interface of a node report: identity, placement, link, every feature, its channels, size
- * limits, rings and coalescing, and the driver statistics the rules read.
+ * limits, rings, coalescing and pause, and the driver statistics the rules read.
  */
 @Schema(description = "One interface of a node: what it is, where it is attached and the state of every feature.")
 public record InterfaceReport(
@@ -40,6 +42,9 @@ public record InterfaceReport(
         @Schema(description = "Interrupt coalescing as ethtool -c reads it (adaptive_rx, adaptive_tx, cqe_mode_rx, cqe_mode_tx "
                 + "0 or 1); only the parameters the driver reports, empty when it has none.")
         Map<CoalesceParameter, Long> coalesce,
+        @Schema(description = "Pause (flow control) as ethtool -a reads it (autoneg, rx, tx: 0 or 1); empty when the driver has "
+                + "no pause settings (virtual devices have none).")
+        Map<PauseParameter, Long> pause,
         @Schema(description = "The driver statistics (ethtool -S) the diagnostic rules read, by the names the rules give them: "
                 + "each the total of the driver's counters that name matches ('*' matches any text, so rx*_lro_packets "
                 + "sums every ring's); empty when the driver has none of them.")
@@ -51,15 +56,25 @@ public record InterfaceReport(
         limits = EnumMaps.copy(limits, LinkLimit.class);
         rings = EnumMaps.copy(rings, RingParameter.class);
         coalesce = EnumMaps.copy(coalesce, CoalesceParameter.class);
+        pause = EnumMaps.copy(pause, PauseParameter.class);
         driverStatistics = driverStatistics == null ? Map.of() : new TreeMap<>(driverStatistics);
     }
 
-    /** An interface without rings, coalescing and driver statistics read. */
+    /** An interface without pause read. */
+    public InterfaceReport(String name, InterfaceKind kind, String driver, String driverVersion, String firmwareVersion,
+                           String busInfo, int mtu, Integer speedMbps, String master, Map<String, Long> counters,
+                           Map<String, FeatureReport> features, Channels channels, Map<LinkLimit, Long> limits,
+                           Map<RingParameter, Long> rings, Map<CoalesceParameter, Long> coalesce, Map<String, Long> driverStatistics) {
+        this(name, kind, driver, driverVersion, firmwareVersion, busInfo, mtu, speedMbps, master, counters, features, channels,
+                limits, rings, coalesce, null, driverStatistics);
+    }
+
+    /** An interface without rings, coalescing, pause and driver statistics read. */
     public InterfaceReport(String name, InterfaceKind kind, String driver, String driverVersion, String firmwareVersion,
                            String busInfo, int mtu, Integer speedMbps, String master, Map<String, Long> counters,
                            Map<String, FeatureReport> features, Channels channels, Map<LinkLimit, Long> limits) {
         this(name, kind, driver, driverVersion, firmwareVersion, busInfo, mtu, speedMbps, master, counters, features, channels,
-                limits, null, null, null);
+                limits, null, null, null, null);
     }
 
     /** An interface without size limits read. */
@@ -79,7 +94,17 @@ public record InterfaceReport(
     /** The same interface with other counters and driver statistics (what changes on its own). */
     public InterfaceReport withCounters(Map<String, Long> other, Map<String, Long> otherStatistics) {
         return new InterfaceReport(name, kind, driver, driverVersion, firmwareVersion, busInfo, mtu, speedMbps, master, other,
-                features, channels, limits, rings, coalesce, otherStatistics);
+                features, channels, limits, rings, coalesce, pause, otherStatistics);
+    }
+
+    /** What the driver reports of {@code parameter}'s kind (its rings, coalescing or pause); empty when it has none. */
+    public Map<? extends DriverParameter, Long> reported(DriverParameter parameter) {
+        return switch (parameter) {
+            case RingParameter r -> rings;
+            case CoalesceParameter c -> coalesce;
+            case PauseParameter p -> pause;
+            default -> throw new IllegalArgumentException("no such kind of driver parameter: " + parameter);
+        };
     }
 
     /** The same interface without its counters and driver statistics. */

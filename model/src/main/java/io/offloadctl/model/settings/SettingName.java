@@ -6,14 +6,15 @@ import java.util.Optional;
  * The one name of each setting of an interface, as deviations, conflicts, contests, originals and
  * enactments carry it: a feature by its kernel name ({@code rx-gro}; kernel feature names hold no
  * '.'), every other setting as {@code SECTION.NAME} ({@code channels.rx}, {@code limits.gso_max_size},
- * {@code rings.rx}, {@code coalesce.rx_usecs}).
+ * {@code rings.rx}, {@code coalesce.rx_usecs}, {@code pause.rx}).
  */
 public final class SettingName {
 
     /** What a setting name is, for the API's schemas (one text wherever a setting is named). */
     public static final String DESCRIPTION = "The setting: a kernel feature name, channels.KIND for a channel count (rx, tx, "
             + "other, combined), limits.NAME for a size limit (gso_max_size, gro_max_size, ...), rings.NAME for a ring "
-            + "parameter (rx, tx, ...) or coalesce.NAME for a coalescing parameter (rx_usecs, adaptive_rx, ...; on/off as 1 or 0).";
+            + "parameter (rx, tx, ...), coalesce.NAME for a coalescing parameter (rx_usecs, adaptive_rx, ...) or pause.NAME for a pause "
+            + "parameter (autoneg, rx, tx); on/off ones as 1 or 0.";
 
     private static final String CHANNELS = "channels.";
     private static final String LIMITS = "limits.";
@@ -39,7 +40,7 @@ public final class SettingName {
         return setting.startsWith(LIMITS) ? LinkLimit.named(setting.substring(LIMITS.length())) : Optional.empty();
     }
 
-    /** A ring or coalescing parameter's name: {@code rings.rx}, {@code coalesce.rx_usecs}. */
+    /** A ring, coalescing or pause parameter's name: {@code rings.rx}, {@code coalesce.rx_usecs}, {@code pause.rx}. */
     public static String parameter(DriverParameter parameter) {
         return parameter.section() + "." + parameter.name();
     }
@@ -54,9 +55,14 @@ public final class SettingName {
         return named(setting, CoalesceParameter.values());
     }
 
-    /** The ring or coalescing parameter a setting name names; empty for any other. */
+    /** The pause parameter a setting name names; empty for any other. */
+    public static Optional<PauseParameter> pause(String setting) {
+        return named(setting, PauseParameter.values());
+    }
+
+    /** The ring, coalescing or pause parameter a setting name names; empty for any other. */
     public static Optional<DriverParameter> driverParameter(String setting) {
-        return ring(setting).<DriverParameter>map(p -> p).or(() -> coalesce(setting));
+        return ring(setting).<DriverParameter>map(p -> p).or(() -> coalesce(setting)).or(() -> pause(setting));
     }
 
     private static <P extends DriverParameter> Optional<P> named(String setting, P[] parameters) {

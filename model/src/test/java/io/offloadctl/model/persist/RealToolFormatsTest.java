@@ -24,6 +24,7 @@ import io.offloadctl.model.LegacyFlags;
 import io.offloadctl.model.settings.ChannelKind;
 import io.offloadctl.model.settings.CoalesceParameter;
 import io.offloadctl.model.settings.LinkLimit;
+import io.offloadctl.model.settings.PauseParameter;
 import io.offloadctl.model.settings.RingParameter;
 
 /**
@@ -55,7 +56,8 @@ class RealToolFormatsTest {
         PersistPlan.Item one = new PersistPlan.Item(PersistTarget.named("eno1"), features(),
                 Map.of(ChannelKind.combined, 4), Map.of(LinkLimit.gso_max_size, 65536L, LinkLimit.gro_ipv4_max_size, 65536L),
                 Map.of(RingParameter.rx, 4096L, RingParameter.tx_push, 1L),
-                Map.of(CoalesceParameter.adaptive_rx, 0L, CoalesceParameter.rx_usecs, 50L, CoalesceParameter.cqe_mode_rx, 1L));
+                Map.of(CoalesceParameter.adaptive_rx, 0L, CoalesceParameter.rx_usecs, 50L, CoalesceParameter.cqe_mode_rx, 1L),
+                Map.of(PauseParameter.autoneg, 0L, PauseParameter.rx, 1L, PauseParameter.tx, 0L));
         PersistPlan.Item ports = new PersistPlan.Item(PersistTarget.matching("eno*", List.of("bnxt_en", "ixgbe")),
                 Map.of("rx-gro", false, "tx-generic-segmentation", false));
         return new PersistPlan("bnxt-ports", Map.of("role", "hypervisor"), List.of(one, ports));
@@ -84,6 +86,9 @@ class RealToolFormatsTest {
         assertEquals(4096, options.get("ring-rx"));
         assertEquals(50, options.get("coalesce-rx-usecs"));
         assertEquals(0, options.get("coalesce-adaptive-rx"));
+        assertEquals(false, options.get("pause-autoneg"));
+        assertEquals(true, options.get("pause-rx"));
+        assertEquals(false, options.get("pause-tx"));
         // every option NetworkManager took is one offloadctl wrote, with its value; the rest it warned about
         List<String> warnings = (List<String>) eno1.get("warnings");
         String file = Files.readString(files.get(0));
@@ -92,6 +97,7 @@ class RealToolFormatsTest {
             assertTrue(warning.equals("invalid key 'ethtool.channels-combined'") || warning.equals("invalid setting name 'link'"), warning);
         }
         assertEquals(2, warnings.size(), warnings.toString());
+        assertTrue(file.contains("# these need NetworkManager 1.32 or later: ethtool.pause-autoneg ethtool.pause-rx ethtool.pause-tx\n"), file);
         assertTrue(file.contains("# these need NetworkManager 1.44 or later: link.gso-max-size\n"), file);
         assertTrue(file.contains("# these need NetworkManager 1.46 or later: ethtool.channels-combined\n"), file);
         assertTrue(file.contains("# NetworkManager has no property for: hsr-fwd-offload tx-tcp-accecn-segmentation gro_ipv4_max_size rings.tx_push "
@@ -143,7 +149,9 @@ class RealToolFormatsTest {
 
         Map<String, Object> one = units.get("net_offloadctl_1");
         Map<String, Map<String, String>> parsed = (Map<String, Map<String, String>>) one.get("parsed");
-        assertEquals(Map.of("features", true, "channels", true, "ring", true, "coalesce", true), one.get("accepted"), one.toString());
+        assertEquals(Map.of("features", true, "channels", true, "ring", true, "coalesce", true, "pause", true), one.get("accepted"),
+                one.toString());
+        assertEquals(Map.of("autoneg", "off", "rx", "on", "tx", "off"), parsed.get("pause"));
         assertEquals(Map.of("tso", "off", "gso", "off", "gro", "off", "rx-gro-hw", "off", "hsr-fwd-offload", "off"), parsed.get("features"));
         assertEquals(List.of(), one.get("droppedFeatures"), "TuneD knows every feature name by what ethtool -k prints");
         assertEquals(Map.of("combined", "4"), parsed.get("channels"));
@@ -181,7 +189,7 @@ class RealToolFormatsTest {
         assertEquals(Map.of("combined", 4), first.get("channels"));
         assertEquals("0", ((Map<String, Object>) checked.get(1).get("document")).get("name"), "a name stays a string");
         assertTrue(rendered.contains("# Talos EthernetConfig cannot set: gso_max_size gro_ipv4_max_size coalesce.rx_usecs "
-                + "coalesce.adaptive_rx coalesce.cqe_mode_rx\n"), rendered);
+                + "coalesce.adaptive_rx coalesce.cqe_mode_rx pause.autoneg pause.rx pause.tx\n"), rendered);
 
         // A glob or a driver cannot be said in a document that names one link.
         io.offloadctl.model.OffloadException refused = org.junit.jupiter.api.Assertions.assertThrows(io.offloadctl.model.OffloadException.class,
@@ -227,7 +235,8 @@ class RealToolFormatsTest {
         }
         PersistPlan plan = new PersistPlan("bnxt-ports", Map.of("role", "hypervisor", "topology.kubernetes.io/zone", "z1"), List.of(
                 new PersistPlan.Item(PersistTarget.named("eno1"), features(), Map.of(ChannelKind.combined, 4),
-                        Map.of(LinkLimit.gso_max_size, 65536L), rings, coalesce),
+                        Map.of(LinkLimit.gso_max_size, 65536L), rings, coalesce,
+                        Map.of(PauseParameter.autoneg, 1L, PauseParameter.rx, 0L, PauseParameter.tx, 1L)),
                 new PersistPlan.Item(PersistTarget.named("0"), Map.of("rx-gro", true))));
         String rendered = PersistRenderer.of(PersistFormat.NMSTATE, PersistCommands.offloadctl("x")).render(plan);
         Map<String, Object> policy = theValidDocument(rendered, "nmstate/nncp-ethtool.schema.json", dir);
@@ -240,6 +249,7 @@ class RealToolFormatsTest {
         assertEquals(new TreeMap<>(features()), new TreeMap<>((Map<String, Object>) ethtool.get("feature")));
         assertEquals(Map.of("rx", 1024, "rx-mini", 1024, "rx-jumbo", 1024, "tx", 1024), ethtool.get("ring"));
         assertEquals(true, ((Map<String, Object>) ethtool.get("coalesce")).get("adaptive-rx"));
+        assertEquals(Map.of("autoneg", true, "rx", false, "tx", true), ethtool.get("pause"));
         assertEquals(CoalesceParameter.values().length - 2, ((Map<String, Object>) ethtool.get("coalesce")).size(),
                 "every coalescing parameter but the CQE modes");
         assertTrue(rendered.contains("# nmstate cannot set: eno1 channels.combined, eno1 gso_max_size, eno1 rings.rx_buf_len, "

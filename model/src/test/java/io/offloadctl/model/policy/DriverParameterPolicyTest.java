@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
@@ -28,9 +29,11 @@ import io.offloadctl.model.settings.RingParameter;
 import io.offloadctl.model.settings.RingRequest;
 import io.offloadctl.model.settings.SettingName;
 import io.offloadctl.model.settings.SettingsRequest;
+import io.offloadctl.model.settings.PauseParameter;
+import io.offloadctl.model.settings.PauseRequest;
 
 /**
- * Rings and coalescing through the policy model: desired state and conflicts, the one comparison
+ * Rings, coalescing and pause through the policy model: desired state and conflicts, the one comparison
  * (against what each driver reports and its maxima), the plan, validation and every persistence format.
  */
 class DriverParameterPolicyTest {
@@ -133,7 +136,7 @@ class DriverParameterPolicyTest {
         assertEquals("must be between 0 and 4294967295", wrong.violations().get(0).message());
         ValidationException nothing = assertThrows(ValidationException.class, () -> policy("e", 0,
                 new RingRequest(null, null, null, null, null, null, null), coalescing(null, null, null)));
-        assertTrue(nothing.violations().get(0).message().contains("rings or coalescing"), nothing.violations().toString());
+        assertTrue(nothing.violations().get(0).message().contains("rings, coalescing or pause"), nothing.violations().toString());
     }
 
     @Test
@@ -164,5 +167,60 @@ class DriverParameterPolicyTest {
         PersistPlan forDesired = PersistPlans.forDesired("n", 1, desired.interfaces(), 0);
         assertEquals(Map.of(RingParameter.rx, 512L), forDesired.items().get(0).rings());
         assertFalse(forDesired.items().stream().anyMatch(i -> !i.coalesce().isEmpty()));
+    }
+
+    /** A NIC with pause settings as ethtool -a reads them: autonegotiated, both directions on. */
+    static InterfaceReport withPause(String name) {
+        Map<PauseParameter, Long> pause = new EnumMap<>(Map.of(PauseParameter.autoneg, 1L, PauseParameter.rx, 1L, PauseParameter.tx, 1L));
+        return new InterfaceReport(name, InterfaceKind.physical, "ixgbe", "1", "", "", 1500, 10000, null, Map.of(),
+                Map.of("rx-gro", PolicyModelTest.ON), null, null, null, null, pause, null);
+    }
+
+    @Test
+    void pauseIsDecidedComparedPlannedAndPersistedLikeTheOtherParameters() {
+        assertEquals(Arrays.stream(PauseParameter.values()).map(Enum::name).toList(),
+                Arrays.stream(PauseRequest.class.getRecordComponents()).map(RecordComponent::getName).toList());
+        NodeReport node = new NodeReport(Map.of(), "6.18", "0.1", List.of(withPause("eno1"), virtio("eth0")));
+        Policy noPause = PolicyNormalizer.normalize(new Policy("no-pause", "", 0, PolicyMode.enforce, Selector.ALL, Map.of(),
+                RemovalAction.keep, null, null, null, null, null, new PauseRequest(false, false, null)));
+        assertEquals(Map.of(PauseParameter.autoneg, 0L, PauseParameter.rx, 0L), noPause.pauseValues());
+        DesiredState desired = DesiredStateCalculator.calculate(node, List.of(noPause));
+        Map<String, InterfaceCompliance> byName = new TreeMap<>();
+        ComplianceEvaluator.evaluate(node, desired).forEach(c -> byName.put(c.name(), c));
+        assertEquals(List.of(new Deviation("pause.autoneg", 0L, 1L, ComplianceStatus.drifted, "no-pause", PolicyMode.enforce, null),
+                new Deviation("pause.rx", 0L, 1L, ComplianceStatus.drifted, "no-pause", PolicyMode.enforce, null)),
+                byName.get("eno1").deviations());
+        assertEquals(List.of("the driver of 'eth0' has no pause settings", "the driver of 'eth0' has no pause settings"),
+                byName.get("eth0").deviations().stream().map(Deviation::reason).toList(), "virtio_net has no pause");
+        Map<String, SettingsRequest> plan = EnforcementPlanner.plan(desired.interfaces(), node);
+        assertEquals(Map.of(PauseParameter.autoneg, 0L, PauseParameter.rx, 0L), plan.get("eno1").pause());
+        assertTrue(plan.get("eth0") == null || plan.get("eth0").pause().isEmpty(), "unenforceable is not planned: " + plan);
+        assertEquals(plan.get("eno1"), SettingsRequest.of(plan.get("eno1").settings()), "setting names travel both ways");
+        assertEquals(Optional.of(1L), SettingsComparison.changeableValue(withPause("eno1"), "pause.rx"), "the original an agent records");
+
+        ValidationException nothing = assertThrows(ValidationException.class, () -> PolicyNormalizer.normalize(new Policy("e", "", 0,
+                PolicyMode.enforce, Selector.ALL, Map.of(), RemovalAction.keep, null, null, null, null, null, new PauseRequest(null, null, null))));
+        assertTrue(nothing.violations().get(0).message().contains("pause"), nothing.violations().toString());
+
+        PersistPlan persisted = PersistPlans.forDesired("n", 1, desired.interfaces(), 0);
+        PersistPlan.Item eno1 = persisted.items().stream().filter(i -> i.target().interfaceGlob().equals("eno1")).findFirst().orElseThrow();
+        assertEquals(Map.of(PauseParameter.autoneg, 0L, PauseParameter.rx, 0L), eno1.pause());
+        PersistPlan one = new PersistPlan("n", Map.of(), List.of(eno1));
+        Map<PersistFormat, List<String>> expected = Map.of(
+                PersistFormat.SHELL, List.of("/usr/local/bin/offloadctl pause eno1 autoneg off rx off || status=1\n"),
+                PersistFormat.SYSTEMD, List.of("ExecStart=/usr/local/bin/offloadctl pause eno1 autoneg off rx off\n"),
+                PersistFormat.UDEV, List.of("RUN+=\"/usr/local/bin/offloadctl pause %k autoneg off rx off\"\n"),
+                PersistFormat.NETWORKD, List.of("AutoNegotiationFlowControl=no\n", "RxFlowControl=no\n"),
+                PersistFormat.NETWORKMANAGER, List.of("ethtool.pause-autoneg off ethtool.pause-rx off",
+                        "# these need NetworkManager 1.32 or later: ethtool.pause-autoneg ethtool.pause-rx\n"),
+                PersistFormat.NETWORKMANAGER_KEYFILE, List.of("pause-autoneg=false\npause-rx=false\n"),
+                PersistFormat.TUNED, List.of("pause=autoneg off rx off\n"),
+                PersistFormat.TALOS, List.of("# Talos EthernetConfig cannot set: pause.autoneg pause.rx\n"),
+                PersistFormat.NMSTATE, List.of("        pause:\n          autoneg: false\n          rx: false\n"),
+                PersistFormat.HARVESTER_CLOUDINIT, List.of("ethtool -A eno1 autoneg off rx off'\n"));
+        expected.forEach((format, lines) -> {
+            String rendered = PersistRenderer.of(format, PersistPlans.commands(format, null, null)).render(one);
+            lines.forEach(line -> assertTrue(rendered.contains(line), format + " lacks [" + line + "]:\n" + rendered));
+        });
     }
 }

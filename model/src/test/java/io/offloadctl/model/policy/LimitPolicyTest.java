@@ -32,6 +32,7 @@ import io.offloadctl.model.settings.CoalesceParameter;
 import io.offloadctl.model.settings.RingParameter;
 import io.offloadctl.model.settings.LimitRequest;
 import io.offloadctl.model.settings.LinkLimit;
+import io.offloadctl.model.settings.PauseParameter;
 import io.offloadctl.model.settings.SettingsRequest;
 
 /** Size limits (gso_max_size, ...) through the policy model: desired state, the one comparison, the plan, validation, persistence. */
@@ -169,8 +170,12 @@ class LimitPolicyTest {
         for (CoalesceParameter parameter : CoalesceParameter.values()) {
             everyCoalescing.put(parameter, 1L);
         }
-        PersistPlan plan = new PersistPlan("n", Map.of(), List.of(new PersistPlan.Item(
-                PersistTarget.matching("en*", List.of("bnxt_en")), everyFeature, everyKind, everyLimit, everyRing, everyCoalescing)));
+        Map<PauseParameter, Long> everyPause = new EnumMap<>(PauseParameter.class);
+        for (PauseParameter parameter : PauseParameter.values()) {
+            everyPause.put(parameter, 1L);
+        }
+        PersistPlan plan = new PersistPlan("n", Map.of(), List.of(new PersistPlan.Item(PersistTarget.matching("en*", List.of("bnxt_en")),
+                everyFeature, everyKind, everyLimit, everyRing, everyCoalescing, everyPause)));
         String rendered = PersistRenderer.of(PersistFormat.NETWORKD, PersistPlans.commands(PersistFormat.NETWORKD, null, null)).render(plan);
         List<String> unknown = new ArrayList<>();
         Set<String> section = Set.of();
@@ -191,6 +196,7 @@ class LimitPolicyTest {
         assertTrue(rendered.contains("GenericSegmentOffloadMaxSegments=16384\n"), rendered);
         assertTrue(rendered.contains("RxBufferSize=1\n") && rendered.contains("RxCoalesceSec=1us\n")
                 && rendered.contains("UseAdaptiveTxCoalesce=yes\n") && rendered.contains("CoalescePacketRateSampleIntervalSec=1s\n"), rendered);
+        assertTrue(rendered.contains("AutoNegotiationFlowControl=yes\nRxFlowControl=yes\nTxFlowControl=yes\n"), rendered);
         assertTrue(rendered.contains("# settings a .link file cannot express (use the systemd or udev form): gro_max_size 16384, "
                 + "gso_ipv4_max_size 16384, gro_ipv4_max_size 16384, rings.rx_buf_len 1, rings.cqe_size 1, rings.tx_push 1, "
                 + "coalesce.cqe_mode_tx 1, coalesce.cqe_mode_rx 1\n"), rendered);

@@ -1,6 +1,7 @@
 package io.offloadctl.node.cli;
 
 import io.offloadctl.model.settings.CoalesceParameter;
+import io.offloadctl.model.settings.PauseParameter;
 import io.offloadctl.model.settings.LinkLimit;
 import io.offloadctl.model.settings.RingParameter;
 
@@ -33,12 +34,12 @@ import java.util.concurrent.Callable;
 /** {@code offloadctl persist}: renders settings so the host keeps them across reboots and driver reloads. */
 @Command(name = "persist", mixinStandardHelpOptions = true,
         description = {"Render offload settings as an artifact that keeps them across reboots and driver reloads: a "
-                + "Harvester CloudInit resource, a systemd unit, a systemd-networkd .link file, a NetworkManager "
-                + "dispatcher script, a udev rule or a plain shell script. The API renders the same text (same code).",
+                + "form each --format names (scripts and units, .link files, NetworkManager, TuneD, Talos, Ignition, nmstate "
+                + "and Harvester documents). The API renders the same text (same code).",
                 "Either the settings given here (IFACE, a glob such as 'eno*' too, then NAME on|off ... as for set) or, "
                 + "with --cached, the desired state the agent cached. Changes nothing; prints to standard output or --output.",
                 "Example: offloadctl persist --format systemd eno1 gro off gso off --channel combined=8 --ring rx=4096 "
-                        + "--coalesce adaptive-rx=on --limit gso_max_size=65536"})
+                        + "--coalesce adaptive-rx=on --pause autoneg=off --limit gso_max_size=65536"})
 final class PersistCommand implements Callable<Integer> {
 
     @Option(names = "--format", required = true, paramLabel = "FORMAT", completionCandidates = Formats.class,
@@ -72,6 +73,10 @@ final class PersistCommand implements Callable<Integer> {
     @Option(names = "--coalesce", paramLabel = "NAME=VALUE", description = "A coalescing parameter to persist as well "
             + "(rx-usecs, rx-frames, adaptive-rx=on|off, ...; as ethtool -C sets it); repeatable.")
     Map<String, String> coalesce = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--pause", paramLabel = "NAME=on|off", description = "A pause parameter to persist as well (autoneg, rx, "
+            + "tx; as ethtool -A sets it); repeatable: --pause autoneg=off --pause rx=off.")
+    Map<String, String> pause = new java.util.LinkedHashMap<>();
 
     @Option(names = "--cached", description = "Render the agent's cached desired state (every enforced setting) instead.")
     boolean cached;
@@ -129,10 +134,12 @@ final class PersistCommand implements Callable<Integer> {
         Map<RingParameter, Long> ringValues = DriverParametersCommand.parse(RingParameter.values(), "ring parameter", pairs(rings));
         Map<CoalesceParameter, Long> coalesceValues = DriverParametersCommand.parse(CoalesceParameter.values(),
                 "coalescing parameter", pairs(coalesce));
-        boolean others = !channels.isEmpty() || !sizes.isEmpty() || !ringValues.isEmpty() || !coalesceValues.isEmpty();
+        Map<PauseParameter, Long> pauseValues = DriverParametersCommand.parse(PauseParameter.values(), "pause parameter", pairs(pause));
+        boolean others = !channels.isEmpty() || !sizes.isEmpty() || !ringValues.isEmpty() || !coalesceValues.isEmpty()
+                || !pauseValues.isEmpty();
         if (arguments.isEmpty() || (arguments.size() < 3 && !others)) {
             throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "give IFACE and at least one NAME on|off, --channel KIND=N, "
-                    + "--limit NAME=N, --ring NAME=VALUE or --coalesce NAME=VALUE, or --cached");
+                    + "--limit NAME=N, --ring NAME=VALUE, --coalesce NAME=VALUE or --pause NAME=on|off, or --cached");
         }
         channels.forEach((kind, count) -> {
             if (count < 0 || count > ChannelRequest.MAX_COUNT) {
@@ -146,7 +153,7 @@ final class PersistCommand implements Callable<Integer> {
                 "'offloadctl show' lists the features", strict.mode()).wanted();
         String artifact = name != null ? name : target.replaceAll("[^A-Za-z0-9_.-]", "_");
         return new PersistPlan(artifact, Map.of(), List.of(new PersistPlan.Item(PersistTarget.typed(target, drivers), features, channels,
-                sizes, ringValues, coalesceValues)));
+                sizes, ringValues, coalesceValues, pauseValues)));
     }
 
     /** NAME=VALUE options as the NAME VALUE pairs the setting verbs take. */
@@ -161,9 +168,9 @@ final class PersistCommand implements Callable<Integer> {
 
     private PersistPlan cachedPlan() {
         if (!arguments.isEmpty() || !drivers.isEmpty() || !channels.isEmpty() || !limits.isEmpty() || !rings.isEmpty()
-                || !coalesce.isEmpty()) {
+                || !coalesce.isEmpty() || !pause.isEmpty()) {
             throw new OffloadException(ErrorKind.INVALID_ARGUMENT, "--cached renders the cached desired state; give no IFACE, settings, "
-                    + "--channel, --limit, --ring, --coalesce or --driver");
+                    + "--channel, --limit, --ring, --coalesce, --pause or --driver");
         }
         CachedDesired desired = cache.require();
         PersistPlan plan = PersistPlans.forDesired(desired.node(), desired.revision(), desired.interfaces(), 0);

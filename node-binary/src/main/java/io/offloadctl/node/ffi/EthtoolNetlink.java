@@ -81,10 +81,11 @@ public final class EthtoolNetlink {
         int seq = send(command, interfaceName, 0, Map.of(), NLM_F_REQUEST);
         Map<Integer, Long> values = new LinkedHashMap<>();
         receive(seq, callName(command), interfaceName, reply -> forEachAttribute(reply, NLMSG_HDRLEN + GENL_HDRLEN, reply.limit(),
-                (type, nested, payload) -> {
-                    if (nested || type == A_HEADER) {
+                attribute -> {
+                    if (attribute.nested() || attribute.type() == A_HEADER) {
                         return;
                     }
+                    ByteBuffer payload = attribute.payload();
                     Long value = switch (payload.remaining()) {
                         case 1 -> (long) Byte.toUnsignedInt(payload.get(0));
                         case 2 -> (long) Short.toUnsignedInt(payload.getShort(0));
@@ -92,7 +93,7 @@ public final class EthtoolNetlink {
                         default -> null;
                     };
                     if (value != null) {
-                        values.put(type, value);
+                        values.put(attribute.type(), value);
                     }
                 }));
         return values;
@@ -107,9 +108,9 @@ public final class EthtoolNetlink {
         int seq = send(LINKMODES_GET, interfaceName, FLAG_COMPACT_BITSETS, Map.of(), NLM_F_REQUEST);
         BitSet[] found = new BitSet[2];
         receive(seq, callName(LINKMODES_GET), interfaceName, reply -> forEachAttribute(reply, NLMSG_HDRLEN + GENL_HDRLEN,
-                reply.limit(), (type, nested, payload) -> {
-                    if (type == A_LINKMODES_OURS || type == A_LINKMODES_PEER) {
-                        found[type == A_LINKMODES_OURS ? 0 : 1] = compactBits(payload);
+                reply.limit(), attribute -> {
+                    if (attribute.type() == A_LINKMODES_OURS || attribute.type() == A_LINKMODES_PEER) {
+                        found[attribute.type() == A_LINKMODES_OURS ? 0 : 1] = compactBits(attribute.payload());
                     }
                 }));
         return new LinkModes(found[0], found[1]);
@@ -122,8 +123,9 @@ public final class EthtoolNetlink {
     /** The value of a compact bitset (ETHTOOL_A_BITSET_VALUE: u32 words, bit 0 of the first word first). */
     private static BitSet compactBits(ByteBuffer bitset) {
         BitSet bits = new BitSet();
-        forEachAttribute(bitset, 0, bitset.limit(), (type, nested, payload) -> {
-            if (type == A_BITSET_VALUE) {
+        forEachAttribute(bitset, 0, bitset.limit(), attribute -> {
+            if (attribute.type() == A_BITSET_VALUE) {
+                ByteBuffer payload = attribute.payload();
                 for (int word = 0; word + 4 <= payload.limit(); word += 4) {
                     int value = payload.getInt(word);
                     for (int bit = 0; bit < 32; bit++) {
@@ -138,12 +140,11 @@ public final class EthtoolNetlink {
     }
 
     /** An attribute of a message: its type (flags masked off), whether NLA_F_NESTED is set, its payload from position 0. */
-    private interface AttributeVisitor {
-        void visit(int type, boolean nested, ByteBuffer payload);
+    private record Attribute(int type, boolean nested, ByteBuffer payload) {
     }
 
     /** Each attribute {len u16, type u16, payload, padded to 4} of {@code message} from {@code start} to {@code end}. */
-    private static void forEachAttribute(ByteBuffer message, int start, int end, AttributeVisitor visitor) {
+    private static void forEachAttribute(ByteBuffer message, int start, int end, java.util.function.Consumer<Attribute> visitor) {
         int position = start;
         while (position + 4 <= end) {
             int length = Short.toUnsignedInt(message.getShort(position));
@@ -152,7 +153,7 @@ public final class EthtoolNetlink {
                 break;
             }
             ByteBuffer payload = message.slice(position + 4, length - 4).order(message.order());
-            visitor.visit(type & NLA_TYPE_MASK, (type & NLA_F_NESTED) != 0, payload);
+            visitor.accept(new Attribute(type & NLA_TYPE_MASK, (type & NLA_F_NESTED) != 0, payload));
             position += align(length);
         }
     }
@@ -244,10 +245,10 @@ public final class EthtoolNetlink {
         if ((flags & NLM_F_ACK_TLVS) != 0) {
             // struct nlmsgerr: error s32, then the request's nlmsghdr (and its payload unless capped).
             int echoed = (flags & NLM_F_CAPPED) != 0 ? NLMSG_HDRLEN : message.getInt(NLMSG_HDRLEN + 4);
-            forEachAttribute(message, NLMSG_HDRLEN + 4 + align(echoed), message.limit(), (type, nested, payload) -> {
-                if (type == NLMSGERR_ATTR_MSG) {
-                    byte[] bytes = new byte[payload.remaining()];
-                    payload.get(0, bytes);
+            forEachAttribute(message, NLMSG_HDRLEN + 4 + align(echoed), message.limit(), attribute -> {
+                if (attribute.type() == NLMSGERR_ATTR_MSG) {
+                    byte[] bytes = new byte[attribute.payload().remaining()];
+                    attribute.payload().get(0, bytes);
                     text[0] = new String(bytes, StandardCharsets.UTF_8).replace("\0", "");
                 }
             });
@@ -270,9 +271,9 @@ public final class EthtoolNetlink {
         socket.send(request.flip());
         int[] found = {-1};
         receive(seq, "CTRL_CMD_GETFAMILY(ethtool)", null, reply -> forEachAttribute(reply, NLMSG_HDRLEN + GENL_HDRLEN, reply.limit(),
-                (type, nested, payload) -> {
-                    if (type == CTRL_ATTR_FAMILY_ID) {
-                        found[0] = Short.toUnsignedInt(payload.getShort(0));
+                attribute -> {
+                    if (attribute.type() == CTRL_ATTR_FAMILY_ID) {
+                        found[0] = Short.toUnsignedInt(attribute.payload().getShort(0));
                     }
                 }));
         if (found[0] < 0) {

@@ -14,6 +14,7 @@ import io.offloadctl.node.ffi.LinkRecord;
 import io.offloadctl.model.settings.ChannelCounts;
 import io.offloadctl.model.settings.Channels;
 import io.offloadctl.model.settings.CoalesceParameter;
+import io.offloadctl.model.settings.PauseParameter;
 import io.offloadctl.model.settings.DriverParameter;
 import io.offloadctl.model.settings.LinkLimit;
 import io.offloadctl.model.settings.RingParameter;
@@ -34,6 +35,7 @@ public final class AllOrNothingApplier {
     private final LinkLimits limits;
     private final NetlinkSettings<RingParameter> rings;
     private final NetlinkSettings<CoalesceParameter> coalesce;
+    private final NetlinkSettings<PauseParameter> pause;
     private final KernelSession session;
 
     public AllOrNothingApplier(KernelSession session) {
@@ -44,6 +46,7 @@ public final class AllOrNothingApplier {
         this.limits = new LinkLimits(session);
         this.rings = NetlinkSettings.rings(session);
         this.coalesce = NetlinkSettings.coalesce(session);
+        this.pause = NetlinkSettings.pause(session);
     }
 
     /** The channels of one interface before and after a change. */
@@ -55,7 +58,7 @@ public final class AllOrNothingApplier {
     }
 
     /**
-     * The ring or coalescing parameters of one interface that a change set: their values before and
+     * The ring, coalescing or pause parameters of one interface that a change set: their values before and
      * all of them after; {@link #putBack} sets the ones before again.
      */
     public record ParameterChange<P extends Enum<P> & DriverParameter>(String interfaceName, NetlinkSettings<P> settings,
@@ -96,6 +99,7 @@ public final class AllOrNothingApplier {
         Map<String, LinkRecord> linkCheckpoints = new LinkedHashMap<>();
         Map<String, Map<RingParameter, Long>> ringCheckpoints = new LinkedHashMap<>();
         Map<String, Map<CoalesceParameter, Long>> coalesceCheckpoints = new LinkedHashMap<>();
+        Map<String, Map<PauseParameter, Long>> pauseCheckpoints = new LinkedHashMap<>();
         requests.forEach((name, request) -> {
             featureCheckpoints.put(name, reader.read(name));
             if (!request.channels().isEmpty()) {
@@ -113,6 +117,9 @@ public final class AllOrNothingApplier {
             }
             if (!request.coalesce().isEmpty()) {
                 coalesceCheckpoints.put(name, checkpoint(coalesce, name, request.coalesce()));
+            }
+            if (!request.pause().isEmpty()) {
+                pauseCheckpoints.put(name, checkpoint(pause, name, request.pause()));
             }
         });
         List<SetOutcome> outcomes = new ArrayList<>();
@@ -165,6 +172,9 @@ public final class AllOrNothingApplier {
                 }
                 if (!request.coalesce().isEmpty()) {
                     parameterChanges.add(change(coalesce, name, coalesceCheckpoints.get(name), request.coalesce(), undo));
+                }
+                if (!request.pause().isEmpty()) {
+                    parameterChanges.add(change(pause, name, pauseCheckpoints.get(name), request.pause(), undo));
                 }
             }
             return new Change(outcomes, channelChanges, limitChanges, parameterChanges);

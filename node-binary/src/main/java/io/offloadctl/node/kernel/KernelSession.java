@@ -63,7 +63,7 @@ public final class KernelSession implements AutoCloseable {
         return links;
     }
 
-    /** The ethtool generic netlink family, for rings and coalescing. */
+    /** The ethtool generic netlink family, for rings, coalescing and pause. */
     public EthtoolNetlink ethtoolNetlink() {
         return ethtoolNetlink;
     }

@@ -12,6 +12,7 @@ import io.offloadctl.model.ErrorKind;
 import io.offloadctl.model.OffloadException;
 import io.offloadctl.model.diagnose.RuleBook;
 import io.offloadctl.model.settings.CoalesceParameter;
+import io.offloadctl.model.settings.PauseParameter;
 import io.offloadctl.model.settings.RingParameter;
 
 import io.offloadctl.model.FeatureTable;
@@ -22,7 +23,7 @@ import io.offloadctl.model.report.NodeReport;
 
 /**
  * Reads a whole node as the report an agent sends: every interface with every feature, its
- * channels, size limits, rings and coalescing, and of its driver statistics those the rules read.
+ * channels, size limits, rings, coalescing and pause, and of its driver statistics those the rules read.
  */
 public final class NodeStateReader {
 
@@ -31,6 +32,7 @@ public final class NodeStateReader {
     private final ChannelSettings channels;
     private final NetlinkSettings<RingParameter> rings;
     private final NetlinkSettings<CoalesceParameter> coalesce;
+    private final NetlinkSettings<PauseParameter> pause;
     private final DriverStatisticsReader statistics;
     private final Set<String> statisticNames;
     private final NetworkNamespace namespace;
@@ -48,6 +50,7 @@ public final class NodeStateReader {
         this.channels = new ChannelSettings(session);
         this.rings = NetlinkSettings.rings(session);
         this.coalesce = NetlinkSettings.coalesce(session);
+        this.pause = NetlinkSettings.pause(session);
         this.statistics = new DriverStatisticsReader(session);
         this.statisticNames = Set.copyOf(statisticNames);
     }
@@ -68,7 +71,7 @@ public final class NodeStateReader {
                 driver == null ? null : driver.version(), driver == null ? null : driver.firmwareVersion(),
                 driver == null ? null : driver.busInfo(), info.mtu(), info.link().speedMbps(), info.master(),
                 info.counters(), byName, channels.readIfSupported(name), info.limits(), rings.readIfSupported(name),
-                coalesce.readIfSupported(name), driverStatistics(name));
+                coalesce.readIfSupported(name), pause.readIfSupported(name), driverStatistics(name));
     }
 
     /** The totals of the statistics asked for; none when the driver has no statistics. */
