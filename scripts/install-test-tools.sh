@@ -12,7 +12,10 @@
 # and python3-pyudev (NetworkManager's own library reads the rendered keyfiles; TuneD's own code,
 # unpacked from Debian's tuned package into /opt/offloadctl-test/tuned and never installed (its
 # daemon stays off this machine), loads the rendered profiles), python3-jsonschema and python3-yaml
-# (the Talos documents are validated against Talos' published schema, kept as test data). Does nothing when they are all present.
+# (the Talos documents are validated against Talos' published schema, kept as test data), skopeo
+# and umoci (the images are read and unpacked as a container runtime would, and their entrypoints
+# run from the unpacked root filesystems: no container runtime runs on these machines). Does
+# nothing when they are all present.
 set -euo pipefail
 missing=()
 command -v ethtool >/dev/null 2>&1 || [ -x /usr/sbin/ethtool ] || missing+=(ethtool)
@@ -33,6 +36,8 @@ ls /usr/lib/*/girepository-1.0/NM-1.0.typelib >/dev/null 2>&1 || missing+=(gir1.
 /usr/bin/python3 -c 'import pyudev' >/dev/null 2>&1 || missing+=(python3-pyudev)
 /usr/bin/python3 -c 'import jsonschema' >/dev/null 2>&1 || missing+=(python3-jsonschema)
 /usr/bin/python3 -c 'import yaml' >/dev/null 2>&1 || missing+=(python3-yaml)
+command -v skopeo >/dev/null 2>&1 || missing+=(skopeo)
+command -v umoci >/dev/null 2>&1 || missing+=(umoci)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "the tests need: ${missing[*]} (apt-get install them as root)" >&2
