@@ -52,6 +52,11 @@ public final class ImageBuilder {
             "java.xml", "jdk.management", "jdk.net", "jdk.unsupported", "jdk.zipfs");
 
     static final String JAVA_HOME = "/opt/java";
+    /** Every image's environment; sorted: Map.of's order changes from one JVM to the next, and the configuration's digest with it. */
+    static final Map<String, String> RUNTIME_ENVIRONMENT = java.util.Collections.unmodifiableSortedMap(
+            new TreeMap<>(Map.of("JAVA_HOME", JAVA_HOME, "PATH", JAVA_HOME + "/bin:/usr/bin:/bin")));
+    /** Where the agent image has the node binary's runner jar (its DaemonSet's liveness probe runs it too). */
+    static final String AGENT_JAR = "/opt/offloadctl/offloadctl.jar";
     /** The runtime's libraries for a display (and AWT's native interface to it), a splash screen and sound: never loaded by a headless server (they would bring X11 and ALSA). */
     static final java.util.Set<String> HEADLESS_UNUSED = java.util.Set.of("libawt_xawt.so", "libjawt.so", "libsplashscreen.so", "libjsound.so");
     static final String API_USER = "10001:10001";
@@ -108,11 +113,11 @@ public final class ImageBuilder {
 
     private Built agent(FileEntriesLayer runtime, Path runnerJar) throws Exception {
         FileEntriesLayer app = FileEntriesLayer.builder().setName("offloadctl")
-                .addEntry(new FileEntry(runnerJar, AbsoluteUnixPath.get("/opt/offloadctl/offloadctl.jar"), FILE, FILE_TIME, "0:0"))
+                .addEntry(new FileEntry(runnerJar, AbsoluteUnixPath.get(AGENT_JAR), FILE, FILE_TIME, "0:0"))
                 .build();
         List<String> entrypoint = new ArrayList<>(JVM);
         entrypoint.addAll(List.of("-XX:TieredStopAtLevel=1", "-Xss1m", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
-                "-Djnr.ffi.asm.enabled=false", "-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", "/opt/offloadctl/offloadctl.jar"));
+                "-Djnr.ffi.asm.enabled=false", "-Xlog:disable", "-Xlog:all=warning:stderr", "-jar", AGENT_JAR));
         JibContainerBuilder image = base(runtime, "offloadctl agent and CLI: reads and sets NIC offloads through ioctl(SIOCETHTOOL)")
                 .addFileEntriesLayer(app)
                 .setEntrypoint(entrypoint)
@@ -142,6 +147,7 @@ public final class ImageBuilder {
         List<String> entrypoint = new ArrayList<>(JVM);
         entrypoint.addAll(List.of("-jar", "/deployments/quarkus-run.jar"));
         Map<String, String> env = new TreeMap<>(environment);
+        env.putAll(RUNTIME_ENVIRONMENT);
         env.put("OFFLOADCTL_PORT", "8080");
         JibContainerBuilder image = base(runtime, description)
                 .addFileEntriesLayer(libraries.build())
@@ -160,7 +166,7 @@ public final class ImageBuilder {
         return Jib.fromScratch()
                 .setFormat(ImageFormat.OCI)
                 .setLabels(imageLabels)
-                .setEnvironment(Map.of("JAVA_HOME", JAVA_HOME, "PATH", JAVA_HOME + "/bin:/usr/bin:/bin"))
+                .setEnvironment(RUNTIME_ENVIRONMENT)
                 .addFileEntriesLayer(runtime);
     }
 

@@ -89,7 +89,14 @@ class ImagesIT {
 
     /** The image's process (its arguments replaced by {@code args} when given) in the test's network namespace. */
     static Process start(Bundle bundle, List<String> args, Map<String, String> extraEnv, Path log) throws Exception {
-        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", NS, "unshare", "--mount", "--fork", "--kill-child",
+        return start(bundle, args, extraEnv, log, true);
+    }
+
+    /** The same in this machine's network namespace ({@code inTestNamespace} false): for a database on its loopback. */
+    static Process start(Bundle bundle, List<String> args, Map<String, String> extraEnv, Path log, boolean inTestNamespace)
+            throws Exception {
+        List<String> command = new ArrayList<>(inTestNamespace ? List.of("ip", "netns", "exec", NS) : List.of());
+        command.addAll(List.of("unshare", "--mount", "--fork", "--kill-child",
                 "--root=" + bundle.rootfs(), "--wd=" + bundle.cwd(), "--setuid", Long.toString(bundle.uid()), "--setgid",
                 Long.toString(bundle.gid()), "--mount-proc"));
         command.addAll(args == null ? bundle.args() : entrypointWith(bundle, args));
@@ -154,6 +161,37 @@ class ImagesIT {
                 work.resolve("alive.log"));
         assertTrue(alive.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, alive.exitValue(), Files.readString(work.resolve("alive.log")));
+    }
+
+    /**
+     * The PostgreSQL API image against the tests' PostgreSQL cluster (OFFLOADCTL_TEST_PG_URL, which
+     * run-tests starts on this machine's loopback): by URL, as its Deployment configures it.
+     */
+    @Test
+    void thePostgresqlApiImageServesFromADatabaseByUrl() throws Exception {
+        String url = System.getProperty("offloadctl.test.pg-url", "");
+        org.junit.jupiter.api.Assumptions.assumeTrue(url.startsWith("jdbc:postgresql:"), "no OFFLOADCTL_TEST_PG_URL: run-tests sets it");
+        Bundle api = unpack("offloadctl-api");
+        assertEquals(10001, api.uid());
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        Path log = work.resolve("api-postgresql.log");
+        Process process = start(api, null, Map.of("OFFLOADCTL_ADMIN_TOKEN", ADMIN, "OFFLOADCTL_JDBC_URL", url, "OFFLOADCTL_DB_USER",
+                "offloadctl", "OFFLOADCTL_DB_PASSWORD", "offloadctl", "OFFLOADCTL_PORT", Integer.toString(port),
+                "QUARKUS_HTTP_HOST", "127.0.0.1"), log, false);
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest policies = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                + "/api/v1/policies")).header("Authorization", "Bearer " + ADMIN).build();
+        await("the PostgreSQL API image serves", Duration.ofSeconds(90), process, log, () -> {
+            try {
+                return client.send(policies, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+            } catch (java.io.IOException notYet) {
+                return false;
+            }
+        });
+        assertTrue(Files.readString(log).contains("Database: jdbc:postgresql://"), Files.readString(log));
     }
 
     @Test
