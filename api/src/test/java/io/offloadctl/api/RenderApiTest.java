@@ -117,5 +117,16 @@ class RenderApiTest {
                 .body(containsString("    - name: \"eno1\"\n      type: ethernet\n      state: up\n      ethtool:\n        feature:\n          rx-gro: false\n"));
         given().get("/api/v1/nodes/hv-1/desired/render?format=shell&tool=ethtool").then().statusCode(200)
                 .body(containsString("/usr/sbin/ethtool -K eno1 gro off || status=1"));
+
+        // what the node's drivers cannot take is left out (a boot script would fail on it every time), and said
+        Map<String, Object> pausing = new java.util.HashMap<>(policy("no-pause", 10, "enforce", Map.of("kinds", List.of("physical")),
+                Map.of()));
+        pausing.put("pause", Map.of("rx", false));
+        createPolicy(pausing).statusCode(201);
+        given().get("/api/v1/nodes/hv-1/desired/render?format=shell").then().statusCode(200)
+                .body(containsString("/usr/local/bin/offloadctl set eno1 gro off"))
+                .body(not(containsString("offloadctl pause")))
+                .body(containsString("# note: left out, the node's drivers cannot take them: eno1 pause.rx "
+                        + "(the driver of 'eno1' has no pause settings)"));
     }
 }

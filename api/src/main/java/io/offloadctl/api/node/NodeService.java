@@ -346,6 +346,23 @@ public class NodeService {
         return desiredView(find(name));
     }
 
+    /**
+     * The settings of {@code name}'s desired state its drivers cannot take, as its last compliance
+     * judged them: by interface, each setting's reason.
+     */
+    public Map<String, Map<String, String>> unenforceable(String name) {
+        NodeEntity node = find(name);
+        Map<String, Map<String, String>> cannot = new java.util.TreeMap<>();
+        if (node.compliance != null) {
+            for (InterfaceCompliance iface : json.read(node.compliance, COMPLIANCE_TYPE)) {
+                iface.deviations().stream().filter(d -> d.status() == io.offloadctl.model.policy.ComplianceStatus.unenforceable)
+                        .forEach(d -> cannot.computeIfAbsent(iface.name(), k -> new java.util.LinkedHashMap<>())
+                                .put(d.setting(), d.reason() == null ? "unenforceable" : d.reason()));
+            }
+        }
+        return cannot;
+    }
+
     @Transactional
     public void delete(String name) {
         NodeEntity node = find(name, LockModeType.PESSIMISTIC_WRITE);

@@ -20,7 +20,7 @@ import io.offloadctl.model.policy.PolicyMode;
 /**
  * Renders persistence artifacts through the shared renderers, so the API and the node binary
  * produce the same text: for a policy (its interface globs and drivers) or for a node's desired
- * state (its concrete interfaces, enforced features only).
+ * state (its concrete interfaces, enforced settings only, without those its drivers cannot take).
  */
 @ApplicationScoped
 public class RenderService {
@@ -65,7 +65,8 @@ public class RenderService {
 
     public Rendered node(String node, String format, String tool) {
         DesiredView desired = nodes.desired(node);
-        return render(PersistPlans.forDesired(node, desired.revision(), desired.interfaces(), desired.conflicts().size()), format, tool);
+        return render(PersistPlans.forDesired(node, desired.revision(), desired.interfaces(), desired.conflicts().size(),
+                nodes.unenforceable(node)), format, tool);
     }
 
     private static Rendered render(PersistPlan plan, String formatName, String toolName) {

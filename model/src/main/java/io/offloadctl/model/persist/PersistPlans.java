@@ -4,18 +4,12 @@ import io.offloadctl.model.ErrorKind;
 import io.offloadctl.model.OffloadException;
 import io.offloadctl.model.policy.DesiredInterface;
 import io.offloadctl.model.policy.PolicyMode;
-import io.offloadctl.model.settings.ChannelKind;
-import io.offloadctl.model.policy.DesiredCount;
-import io.offloadctl.model.settings.CoalesceParameter;
-import io.offloadctl.model.settings.PauseParameter;
-import io.offloadctl.model.settings.LinkLimit;
-import io.offloadctl.model.settings.RingParameter;
+import io.offloadctl.model.settings.SettingsRequest;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** Plans built the same way wherever they are rendered: the API and offloadctl persist. */
 public final class PersistPlans {
@@ -26,43 +20,40 @@ public final class PersistPlans {
     private PersistPlans() {
     }
 
-    /** The values enforce-mode policies decide, of one section. */
-    private static <K extends Enum<K>> Map<K, Long> enforced(Map<K, DesiredCount> desired, Class<K> type) {
-        Map<K, Long> values = new EnumMap<>(type);
-        desired.forEach((key, value) -> {
-            if (value.mode() == PolicyMode.enforce) {
-                values.put(key, value.value());
-            }
-        });
-        return values;
-    }
-
     /**
      * A node's desired state: its concrete interfaces, enforced features, channels, limits, rings, coalescing and pause only (audit-mode policies
      * are not applied by agents, so they are not persisted either).
      */
     public static PersistPlan forDesired(String node, long revision, List<DesiredInterface> interfaces, int conflicts) {
+        return forDesired(node, revision, interfaces, conflicts, Map.of());
+    }
+
+    /**
+     * The same, without the settings the node's drivers cannot take ({@code unenforceable}: by
+     * interface, each setting's reason, as the node's compliance says): a boot script would fail on
+     * them every time. Each one left out is named in a note.
+     */
+    public static PersistPlan forDesired(String node, long revision, List<DesiredInterface> interfaces, int conflicts,
+                                         Map<String, Map<String, String>> unenforceable) {
         List<PersistPlan.Item> items = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
         for (DesiredInterface iface : interfaces) {
-            Map<String, Boolean> enforced = new TreeMap<>();
-            iface.features().forEach((feature, value) -> {
-                if (value.mode() == PolicyMode.enforce) {
-                    enforced.put(feature, value.value());
+            Map<String, String> cannot = unenforceable.getOrDefault(iface.name(), Map.of());
+            Map<String, Object> kept = new LinkedHashMap<>();
+            iface.settings().forEach((setting, wanted) -> {
+                if (wanted.mode() != PolicyMode.enforce) {
+                    return;
+                }
+                if (cannot.containsKey(setting)) {
+                    leftOut.add(iface.name() + " " + setting + " (" + cannot.get(setting) + ")");
+                } else {
+                    kept.put(setting, wanted.value());
                 }
             });
-            Map<ChannelKind, Integer> channels = new EnumMap<>(ChannelKind.class);
-            iface.channels().forEach((kind, value) -> {
-                if (value.mode() == PolicyMode.enforce) {
-                    channels.put(kind, Math.toIntExact(value.value()));
-                }
-            });
-            Map<LinkLimit, Long> limits = enforced(iface.limits(), LinkLimit.class);
-            Map<RingParameter, Long> rings = enforced(iface.rings(), RingParameter.class);
-            Map<CoalesceParameter, Long> coalesce = enforced(iface.coalesce(), CoalesceParameter.class);
-            Map<PauseParameter, Long> pause = enforced(iface.pause(), PauseParameter.class);
-            if (!enforced.isEmpty() || !channels.isEmpty() || !limits.isEmpty() || !rings.isEmpty() || !coalesce.isEmpty()
-                    || !pause.isEmpty()) {
-                items.add(new PersistPlan.Item(PersistTarget.named(iface.name()), enforced, channels, limits, rings, coalesce, pause));
+            if (!kept.isEmpty()) {
+                SettingsRequest settings = SettingsRequest.of(kept);
+                items.add(new PersistPlan.Item(PersistTarget.named(iface.name()), settings.features().wanted(), settings.channels(),
+                        settings.limits(), settings.rings(), settings.coalesce(), settings.pause()));
             }
         }
         if (items.isEmpty()) {
@@ -71,6 +62,9 @@ public final class PersistPlans {
         List<String> notes = new ArrayList<>(List.of("desired-state revision " + revision + " of node " + node));
         if (conflicts > 0) {
             notes.add(conflicts + " conflicting setting(s) left out until the policies agree");
+        }
+        if (!leftOut.isEmpty()) {
+            notes.add("left out, the node's drivers cannot take them: " + String.join(", ", leftOut));
         }
         return new PersistPlan(node.replace('.', '-'), Map.of(HOSTNAME_LABEL, node), items, notes);
     }

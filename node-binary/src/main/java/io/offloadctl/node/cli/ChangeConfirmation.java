@@ -13,8 +13,9 @@ import io.offloadctl.model.OffloadException;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --dry-run} and {@code --yes} of the verbs that change a driver's queues (channels, rings):
- * such a change restarts the queues on many drivers, so it is said before it is made. A dry run shows
+ * {@code --dry-run} and {@code --yes} of the verbs whose changes disrupt traffic (channels and rings
+ * restart the device's queues, pause renegotiates the link, on many drivers): what a change does is
+ * said before it is made. A dry run shows
  * what would change and changes nothing; at a terminal the change is asked for unless {@code --yes};
  * elsewhere (scripts written for ethtool) it is said on standard error and made.
  */
@@ -23,8 +24,14 @@ public final class ChangeConfirmation {
     @Option(names = "--dry-run", description = "Show what would change (checked against the driver as a change is) and change nothing.")
     boolean dryRun;
 
-    @Option(names = "--yes", description = "Make a change that restarts the device's queues without asking or warning.")
+    @Option(names = "--yes", description = "Make a change that disrupts traffic (restarts the device's queues, renegotiates "
+            + "the link) without asking or warning.")
     boolean yes;
+
+    /** What a change of channels or rings does on many drivers. */
+    static final String RESTARTS_QUEUES = "restarts its queues on many drivers: traffic through it stops while they come back";
+    /** What a change of pause does on many drivers. */
+    static final String RENEGOTIATES_LINK = "renegotiates the link on many drivers: it goes down for a moment";
 
     /** "rx 4 -> 2, tx 4 -> 3": each setting named, as it is and as it would be; "nothing to change" when none differs. */
     static String describe(Map<String, Long> current, Map<String, Long> wanted) {
@@ -50,19 +57,18 @@ public final class ChangeConfirmation {
     }
 
     /**
-     * Whether to make a change of {@code what} on {@code interfaceName} that restarts its queues:
+     * Whether to make a change of {@code what} on {@code interfaceName} that does {@code disruption}:
      * false for a dry run (the plan is printed by the caller); at a terminal without {@code --yes},
      * what the operator answers; otherwise true, with the warning on {@code err} unless {@code --yes}.
      */
-    boolean proceed(String interfaceName, String what, String change, PrintWriter err) {
+    boolean proceed(String interfaceName, String what, String change, String disruption, PrintWriter err) {
         if (dryRun) {
             return false;
         }
         if (yes || change.equals("nothing to change")) {
             return true;
         }
-        String warning = "Changing the " + what + " of '" + interfaceName + "' (" + change + ") restarts its queues on many "
-                + "drivers: traffic through it stops while they come back.";
+        String warning = "Changing the " + what + " of '" + interfaceName + "' (" + change + ") " + disruption + ".";
         if (!terminal(0) || !terminal(2)) {
             err.println("offloadctl: " + warning);
             err.flush();

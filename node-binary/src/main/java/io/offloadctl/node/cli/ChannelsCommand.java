@@ -57,7 +57,7 @@ final class ChannelsCommand extends NamespacedCommand implements Callable<Intege
                     asked.put(kind.argument(), (long) counts.of(kind));
                 });
                 String change = ChangeConfirmation.describe(current, asked);
-                if (!confirmation.proceed(name, "channels", change, err())) {
+                if (!confirmation.proceed(name, "channels", change, ChangeConfirmation.RESTARTS_QUEUES, err())) {
                     out().print(json() ? Json.write(new Json.PlannedChange(name, current, asked))
                             : name + ": channels " + change + " (dry run: nothing changed)\n");
                 } else {

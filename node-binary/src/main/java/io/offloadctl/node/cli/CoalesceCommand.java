@@ -35,8 +35,8 @@ final class CoalesceCommand extends DriverParametersCommand<CoalesceParameter> {
     }
 
     @Override
-    boolean restartsQueues() {
-        return false;
+    String disruption() {
+        return null;
     }
 
     @Override

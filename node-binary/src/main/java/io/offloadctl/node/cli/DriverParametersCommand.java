@@ -33,8 +33,11 @@ abstract class DriverParametersCommand<P extends Enum<P> & DriverParameter> exte
     @picocli.CommandLine.Mixin
     ChangeConfirmation confirmation;
 
-    /** Whether a change restarts the device's queues on many drivers (rings do, coalescing does not): then it is said first. */
-    abstract boolean restartsQueues();
+    /**
+     * What a change does to traffic on many drivers, said before it is made (rings restart the
+     * queues, pause renegotiates the link); null when nothing (coalescing).
+     */
+    abstract String disruption();
 
     /** Whether the command line was taken and a change asked of the driver: its failures are refusals. */
     private boolean changing;
@@ -74,7 +77,8 @@ abstract class DriverParametersCommand<P extends Enum<P> & DriverParameter> exte
                     asked.put(parameter.argument(), value);
                 });
                 String change = ChangeConfirmation.describe(current, asked);
-                boolean proceed = restartsQueues() ? confirmation.proceed(name, what() + "s", change, err()) : !confirmation.dryRun;
+                boolean proceed = disruption() != null ? confirmation.proceed(name, what() + "s", change, disruption(), err())
+                        : !confirmation.dryRun;
                 if (!proceed) {
                     out().print(json() ? Json.write(new Json.PlannedChange(name, current, asked))
                             : name + ": " + change + " (dry run: nothing changed)\n");

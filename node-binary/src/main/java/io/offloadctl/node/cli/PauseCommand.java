@@ -42,10 +42,9 @@ final class PauseCommand extends DriverParametersCommand<PauseParameter> {
         return PauseParameter.values();
     }
 
-    /** Many drivers renegotiate the link for a pause change. */
     @Override
-    boolean restartsQueues() {
-        return true;
+    String disruption() {
+        return ChangeConfirmation.RENEGOTIATES_LINK;
     }
 
     @Override

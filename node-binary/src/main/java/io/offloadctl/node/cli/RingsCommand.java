@@ -40,8 +40,8 @@ final class RingsCommand extends DriverParametersCommand<RingParameter> {
     }
 
     @Override
-    boolean restartsQueues() {
-        return true;
+    String disruption() {
+        return ChangeConfirmation.RESTARTS_QUEUES;
     }
 
     @Override
