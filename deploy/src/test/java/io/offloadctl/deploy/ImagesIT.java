@@ -87,18 +87,72 @@ class ImagesIT {
                 process.get("user").get("gid").asLong());
     }
 
-    /** The image's process (its arguments replaced by {@code args} when given) in the test's network namespace. */
-    static Process start(Bundle bundle, List<String> args, Map<String, String> extraEnv, Path log) throws Exception {
-        return start(bundle, args, extraEnv, log, true);
+    /**
+     * How a pod runs a container, as the chart's securityContext and volumes say: its user, the
+     * capabilities it adds to none, whether the root filesystem is read-only, and its volumes by
+     * mount path (an emptyDir as a tmpfs; any other, the node's disk, as this test's directory).
+     */
+    record Sandbox(long uid, long gid, List<String> capabilities, boolean readOnlyRoot, Map<String, Path> volumes) {
     }
 
-    /** The same in this machine's network namespace ({@code inTestNamespace} false): for a database on its loopback. */
-    static Process start(Bundle bundle, List<String> args, Map<String, String> extraEnv, Path log, boolean inTestNamespace)
-            throws Exception {
+    /** The sandbox the chart's default objects give {@code kind}'s first container. */
+    @SuppressWarnings("unchecked")
+    static Sandbox fromChart(String kind) throws Exception {
+        Map<String, Object> object = ManifestsTest.kind(ManifestsTest.objects(ManifestsTest.render(Map.of())), kind);
+        Map<String, Object> pod = ManifestsTest.at(object, "spec", "template", "spec");
+        Map<String, Object> container = ManifestsTest.first(pod.get("containers"));
+        Map<String, Object> podSecurity = pod.get("securityContext") == null ? Map.of() : (Map<String, Object>) pod.get("securityContext");
+        Map<String, Object> security = (Map<String, Object>) container.get("securityContext");
+        Map<String, Object> capabilities = (Map<String, Object>) security.get("capabilities");
+        assertEquals(List.of("ALL"), capabilities.get("drop"));
+        List<String> added = capabilities.get("add") == null ? List.of() : (List<String>) capabilities.get("add");
+        Map<String, Map<String, Object>> volumes = new LinkedHashMap<>();
+        ((List<Map<String, Object>>) pod.get("volumes")).forEach(v -> volumes.put((String) v.get("name"), v));
+        Map<String, Path> mounts = new LinkedHashMap<>();
+        for (Map<String, Object> mount : (List<Map<String, Object>>) container.get("volumeMounts")) {
+            Map<String, Object> volume = volumes.get((String) mount.get("name"));
+            mounts.put((String) mount.get("mountPath"), volume.containsKey("emptyDir") ? null
+                    : Files.createDirectories(work.resolve("volumes").resolve(kind + "-" + mount.get("name"))));
+        }
+        long uid = ((Number) podSecurity.getOrDefault("runAsUser", 0)).longValue();
+        long gid = ((Number) podSecurity.getOrDefault("runAsGroup", 0)).longValue();
+        for (Path host : mounts.values()) {
+            if (host != null) {
+                run("chown", uid + ":" + gid, host.toString()); // fsGroup's doing, or the node's directory made for root
+            }
+        }
+        return new Sandbox(uid, gid, added.stream().map(c -> c.toLowerCase(java.util.Locale.ROOT)).toList(),
+                Boolean.TRUE.equals(security.get("readOnlyRootFilesystem")), mounts);
+    }
+
+    /**
+     * The image's process (its arguments replaced by {@code args} when given) as its pod would run
+     * it: in its own mount namespace with the bundle's root filesystem as its root (read-only when the
+     * sandbox says so), /proc, its volumes, the bundle's working directory and environment, the
+     * sandbox's user and no capability but the sandbox's (util-linux setpriv, copied into the
+     * unpacked root as a container runtime's stand-in), inside the test's network namespace unless
+     * {@code inTestNamespace} is false (for a database on this machine's loopback).
+     */
+    static Process start(Bundle bundle, Sandbox sandbox, List<String> args, Map<String, String> extraEnv, Path log,
+                         boolean inTestNamespace) throws Exception {
+        installSetpriv(bundle.rootfs());
+        StringBuilder script = new StringBuilder("set -e\nR=$1; W=$2; shift 2\nmount --bind \"$R\" \"$R\"\n"
+                + "mount -t proc proc \"$R/proc\"\n");
+        sandbox.volumes().forEach((path, host) -> {
+            script.append("mkdir -p \"$R").append(path).append("\"\n");
+            script.append(host == null ? "mount -t tmpfs tmpfs \"$R" + path + "\"\n"
+                    : "mount --bind '" + host + "' \"$R" + path + "\"\n");
+        });
+        if (sandbox.readOnlyRoot()) {
+            script.append("mount -o remount,bind,ro \"$R\"\n");
+        }
+        String bounding = "-all" + sandbox.capabilities().stream().map(c -> ",+" + c).reduce("", String::concat);
+        script.append("exec unshare --root=\"$R\" --wd=\"$W\" /usr/bin/setpriv --reuid=").append(sandbox.uid()).append(" --regid=")
+                .append(sandbox.gid()).append(" --clear-groups --no-new-privs --inh-caps=-all --bounding-set=").append(bounding)
+                .append(" -- \"$@\"\n");
         List<String> command = new ArrayList<>(inTestNamespace ? List.of("ip", "netns", "exec", NS) : List.of());
-        command.addAll(List.of("unshare", "--mount", "--fork", "--kill-child",
-                "--root=" + bundle.rootfs(), "--wd=" + bundle.cwd(), "--setuid", Long.toString(bundle.uid()), "--setgid",
-                Long.toString(bundle.gid()), "--mount-proc"));
+        command.addAll(List.of("unshare", "--mount", "--propagation", "private", "--fork", "--kill-child", "sh", "-c", script.toString(),
+                "sh", bundle.rootfs().toString(), bundle.cwd()));
         command.addAll(args == null ? bundle.args() : entrypointWith(bundle, args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().clear();
@@ -107,6 +161,42 @@ class ImagesIT {
         Process process = builder.start();
         started.add(process);
         return process;
+    }
+
+    /** The JVM a sandbox runs: its real user id, effective capabilities and no_new_privs, from /proc. */
+    static List<String> status(Process sandbox) throws Exception {
+        ProcessHandle java = sandbox.toHandle().descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/bin/java")).orElse(false)).findFirst().orElseThrow();
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(java.pid()), "status"))) {
+            int colon = line.indexOf(':');
+            fields.put(line.substring(0, colon), line.substring(colon + 1).strip());
+        }
+        return List.of(fields.get("Uid").split("\\s+")[0], fields.get("CapEff"), fields.get("NoNewPrivs"));
+    }
+
+    /** A tmpfs at /tmp, the only volume. */
+    static Map<String, Path> emptyTmp() {
+        Map<String, Path> volumes = new LinkedHashMap<>();
+        volumes.put("/tmp", null);
+        return volumes;
+    }
+
+    /** This machine's setpriv and the libraries it loads, into an unpacked root (before it is made read-only). */
+    static void installSetpriv(Path rootfs) throws Exception {
+        Path setpriv = rootfs.resolve("usr/bin/setpriv");
+        if (Files.exists(setpriv)) {
+            return;
+        }
+        Files.createDirectories(setpriv.getParent());
+        Files.copy(Path.of("/usr/bin/setpriv"), setpriv, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        for (Map.Entry<String, Path> library : ImageBuilder.Linker.needs(Path.of("/usr/bin/setpriv"), rootfs).entrySet()) {
+            Path target = rootfs.resolve(library.getKey().substring(1));
+            if (!Files.exists(target)) {
+                Files.createDirectories(target.getParent());
+                Files.copy(library.getValue(), target);
+            }
+        }
     }
 
     /** The entrypoint (everything up to the jar) with other program arguments, as a pod's args replace the image's. */
@@ -129,24 +219,37 @@ class ImagesIT {
         assertEquals(VERSION, labels.get("org.opencontainers.image.version").asText());
         assertTrue(labels.has("org.opencontainers.image.description"), labels.toString());
 
-        Process apiProcess = start(api, null, Map.of("OFFLOADCTL_ADMIN_TOKEN", ADMIN), work.resolve("api.log"));
+        Sandbox apiPod = fromChart("Deployment");
+        assertEquals(List.of(), apiPod.capabilities(), "the API needs no capability");
+        assertEquals(api.uid(), apiPod.uid(), "the Deployment runs the image's own user");
+        Process apiProcess = start(api, apiPod, null, Map.of("OFFLOADCTL_ADMIN_TOKEN", ADMIN), work.resolve("api.log"), true);
         String base = "http://127.0.0.1:8080";
         await("the API image serves", Duration.ofSeconds(90), apiProcess, work.resolve("api.log"),
                 () -> call("GET", base + "/api/v1/policies", ADMIN, null).statusCode() == 200);
         String enroller = JSON.readTree(call("POST", base + "/api/v1/tokens", ADMIN,
                 "{\"name\": \"images daemonset\", \"role\": \"enroller\"}").body()).get("token").asText();
 
-        // What the DaemonSet runs: the node's name, the shared enroller token, the cache on the host's disk.
-        Path cache = Files.createDirectories(agent.rootfs().resolve("var/lib/offloadctl"));
-        Process agentProcess = start(agent, List.of("agent", "--server", base, "--node", "images-node", "--enroll", "--interval", "2s",
-                "--cache", "/var/lib/offloadctl/desired.json"), Map.of("OFFLOADCTL_TOKEN", enroller), work.resolve("agent.log"));
+        // As the DaemonSet runs it: its arguments (this API, an enforcing agent, the node's name as the kubelet puts it),
+        // the shared enroller token, NET_ADMIN alone, a read-only root, the cache on the node's disk.
+        Map<String, Object> daemonSet = ManifestsTest.kind(ManifestsTest.objects(ManifestsTest.render(Map.of("agent", Map.of("audit",
+                false, "server", base, "interval", "2s")))), "DaemonSet");
+        Map<String, Object> container = ManifestsTest.first(ManifestsTest.at(daemonSet, "spec", "template", "spec").get("containers"));
+        List<String> args = ManifestsTest.strings(container.get("args")).stream().map(a -> a.replace("$(NODE_NAME)", "images-node")).toList();
+        Sandbox agentPod = fromChart("DaemonSet");
+        assertEquals(List.of("net_admin"), agentPod.capabilities());
+        assertTrue(agentPod.readOnlyRoot());
+        Path cache = agentPod.volumes().get("/var/lib/offloadctl");
+        Process agentProcess = start(agent, agentPod, args, Map.of("OFFLOADCTL_TOKEN", enroller), work.resolve("agent.log"), true);
         await("the agent image's first report", Duration.ofSeconds(90), agentProcess, work.resolve("agent.log"),
                 () -> call("GET", base + "/api/v1/nodes/images-node", ADMIN, null).statusCode() == 200);
         JsonNode node = JSON.readTree(call("GET", base + "/api/v1/nodes/images-node", ADMIN, null).body());
         List<String> names = new ArrayList<>();
         node.get("report").get("interfaces").forEach(i -> names.add(i.get("name").asText()));
         assertTrue(names.containsAll(List.of("br0", "lo", "p0", "p1")), names.toString());
-        assertTrue(Files.exists(cache.resolve("desired-token")), "the agent keeps its own token beside the cache");
+        assertTrue(Files.exists(cache.resolve("desired-token")), "the agent keeps its own token beside the cache, on the node's disk");
+        // what the kernel says of the running JVMs: the agent root with CAP_NET_ADMIN (bit 12) alone, the API its user with none
+        assertEquals(List.of("0", "0000000000001000", "1"), status(agentProcess));
+        assertEquals(List.of("10001", "0000000000000000", "1"), status(apiProcess));
 
         String p1Before = output("ip", "netns", "exec", NS, "ethtool", "-k", "p1");
         String policy = "{\"name\": \"images-ports\", \"mode\": \"enforce\", \"selector\": {\"interfaces\": [\"p0\"]},"
@@ -156,9 +259,10 @@ class ImagesIT {
                 () -> output("ip", "netns", "exec", NS, "ethtool", "-k", "p0").contains("generic-receive-offload: off"));
         assertEquals(p1Before, output("ip", "netns", "exec", NS, "ethtool", "-k", "p1"), "p1 is not selected");
 
-        // the liveness probe of the DaemonSet, run in the agent's image as a kubelet would exec it
-        Process alive = start(agent, List.of("alive", "--cache", "/var/lib/offloadctl/desired.json", "--max-age", "1m"), Map.of(),
-                work.resolve("alive.log"));
+        // the DaemonSet's liveness probe, its command run in the agent's sandbox as the kubelet execs it there
+        List<String> probe = ManifestsTest.strings(ManifestsTest.at(container, "livenessProbe", "exec").get("command"));
+        Process alive = start(agent, agentPod, probe.subList(probe.indexOf("-jar") + 2, probe.size()), Map.of(), work.resolve("alive.log"),
+                true);
         assertTrue(alive.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, alive.exitValue(), Files.readString(work.resolve("alive.log")));
     }
@@ -178,7 +282,8 @@ class ImagesIT {
             port = free.getLocalPort();
         }
         Path log = work.resolve("api-postgresql.log");
-        Process process = start(api, null, Map.of("OFFLOADCTL_ADMIN_TOKEN", ADMIN, "OFFLOADCTL_JDBC_URL", url, "OFFLOADCTL_DB_USER",
+        Process process = start(api, new Sandbox(api.uid(), api.gid(), List.of(), true, emptyTmp()), null,
+                Map.of("OFFLOADCTL_ADMIN_TOKEN", ADMIN, "OFFLOADCTL_JDBC_URL", url, "OFFLOADCTL_DB_USER",
                 "offloadctl", "OFFLOADCTL_DB_PASSWORD", "offloadctl", "OFFLOADCTL_PORT", Integer.toString(port),
                 "QUARKUS_HTTP_HOST", "127.0.0.1"), log, false);
         java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();

@@ -37,12 +37,19 @@ class ManifestsTest {
     static final Path ADDON = Path.of("harvester/offloadctl-addon.yaml");
     static final Path CHECK = Path.of("target/manifests-check");
     static final ObjectMapper JSON = new ObjectMapper();
-    static String appVersion;
+    static final String appVersion = appVersion();
+
+    @SuppressWarnings("unchecked")
+    static String appVersion() {
+        try {
+            return (String) ((Map<String, Object>) new Yaml().load(Files.readString(CHART.resolve("Chart.yaml")))).get("appVersion");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @BeforeAll
-    @SuppressWarnings("unchecked")
     static void install() throws Exception {
-        appVersion = (String) ((Map<String, Object>) new Yaml().load(Files.readString(CHART.resolve("Chart.yaml")))).get("appVersion");
         Files.createDirectories(CHECK);
         for (String file : List.of("package.json", "validate.mjs")) {
             Files.copy(Path.of("src/test/kubernetes", file), CHECK.resolve(file), StandardCopyOption.REPLACE_EXISTING);
