@@ -226,6 +226,14 @@ class ImagesIT {
         String base = "http://127.0.0.1:8080";
         await("the API image serves", Duration.ofSeconds(90), apiProcess, work.resolve("api.log"),
                 () -> call("GET", base + "/api/v1/policies", ADMIN, null).statusCode() == 200);
+        // the Deployment's probes, by the paths and port its objects give them
+        Map<String, Object> apiContainer = ManifestsTest.first(ManifestsTest.at(ManifestsTest.kind(ManifestsTest.objects(
+                ManifestsTest.render(Map.of())), "Deployment"), "spec", "template", "spec").get("containers"));
+        for (String probe : List.of("livenessProbe", "readinessProbe")) {
+            String path = (String) ManifestsTest.at(apiContainer, probe, "httpGet").get("path");
+            Answer answer = call("GET", base + path, null, null); // as the kubelet asks: no token
+            assertEquals(200, answer.statusCode(), probe + " " + path + ": " + answer.body());
+        }
         String enroller = JSON.readTree(call("POST", base + "/api/v1/tokens", ADMIN,
                 "{\"name\": \"images daemonset\", \"role\": \"enroller\"}").body()).get("token").asText();
 
@@ -317,10 +325,14 @@ class ImagesIT {
         }
     }
 
+    /** {@code method url} with the token ({@code null}: none) and the JSON body ({@code null}: none). */
     static Answer call(String method, String url, String token, String body) throws Exception {
         // the namespace's loopback is reached from inside it: curl there, as a neighbour container would
         List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", NS, "curl", "-s", "-o", "-", "-w", "\n%{http_code}", "-X",
-                method, "-H", "Authorization: Bearer " + token, "--max-time", "10"));
+                method, "--max-time", "10"));
+        if (token != null) {
+            command.addAll(List.of("-H", "Authorization: Bearer " + token));
+        }
         if (body != null) {
             command.addAll(List.of("-H", "Content-Type: application/json", "--data-binary", body));
         }
